@@ -1,0 +1,71 @@
+import { LavaCheckoutError } from './errors';
+
+/**
+ * A checkout session token: base64 of JSON `{ secret, base }`, the format the published
+ * @lavapayments/checkout@0.1.3 decodes (it frames `${base}embed/checkout/${secret}`).
+ */
+export interface SessionToken {
+  /** The session secret: only ever sent over the bridge port or in a request body/header. */
+  secret: string;
+  /** The checkout server's public URL, always ending in `/`. */
+  base: string;
+}
+
+const MAX_TOKEN_LENGTH = 4096;
+const SECRET_PATTERN = /^[A-Za-z0-9_-]{16,200}$/;
+
+function invalid(why: string): LavaCheckoutError {
+  return new LavaCheckoutError('invalid_token', `Invalid checkout session token: ${why}`);
+}
+
+function base64ToUtf8(value: string): string {
+  const binary = atob(value);
+  const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+function utf8ToBase64(value: string): string {
+  const bytes = new TextEncoder().encode(value);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** Parse and validate a token; throws LavaCheckoutError('invalid_token') on anything else. */
+export function decodeToken(token: unknown): SessionToken {
+  if (typeof token !== 'string' || token.length === 0) throw invalid('expected a non-empty string');
+  if (token.length > MAX_TOKEN_LENGTH) throw invalid('too long');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(base64ToUtf8(token.trim()));
+  } catch {
+    throw invalid('not base64-encoded JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null) throw invalid('not an object');
+  const { secret, base } = parsed as Record<string, unknown>;
+  if (typeof secret !== 'string' || !SECRET_PATTERN.test(secret)) throw invalid('bad secret');
+  if (typeof base !== 'string') throw invalid('missing base');
+  return { secret, base: normalizeBase(base) };
+}
+
+/** The origin of the checkout server a token points at. */
+export function checkoutOrigin(base: string): string {
+  return new URL(normalizeBase(base)).origin;
+}
+
+/** Validate a checkout base URL (http(s), no credentials, query or hash) and end it in `/`. */
+export function normalizeBase(base: string): string {
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw invalid('base is not a URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid('base must be http(s)');
+  if (url.username || url.password || url.search || url.hash) throw invalid('base must be a plain URL');
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+export function encodeToken(token: SessionToken): string {
+  return utf8ToBase64(JSON.stringify({ secret: token.secret, base: token.base }));
+}
