@@ -1,0 +1,10 @@
+export { retryDelay } from './backoff';
+export { EndpointInputError } from './endpoints';
+export type { CreatedWebhookEndpoint, EndpointInput, WebhookEndpoint } from './endpoints';
+export type { DeliveryAttempt, DeliveryLogEntry } from './log';
+export { createWebhookOutbox } from './outbox';
+export type { WebhookOutbox, WebhookOutboxOptions } from './outbox';
+export { createWebhookRoutes } from './routes';
+export type { WebhookRoutesOptions } from './routes';
+export { migrateWebhooks, WEBHOOK_SCHEMA_SQL } from './schema';
+export { signedHeaders } from './sign';

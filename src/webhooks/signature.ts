@@ -1,0 +1,28 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { secretKey } from './secret';
+
+/**
+ * Standard Webhooks signature: base64 HMAC-SHA256, keyed by the decoded secret, over
+ * `${id}.${timestamp}.${body}`. Binding the id and timestamp is what makes replays detectable.
+ */
+export function standardSignature(secret: string, id: string, timestamp: number, body: string | Buffer): string {
+  return createHmac('sha256', secretKey(secret))
+    .update(`${id}.${timestamp}.`)
+    .update(body)
+    .digest('base64');
+}
+
+/**
+ * The `x-lava-signature` of seed 004: hex HMAC-SHA256 of the raw body, keyed by the secret
+ * string as written (`whsec_…`). Kept for existing handlers; it carries no timestamp.
+ */
+export function legacySignature(secret: string, body: string | Buffer): string {
+  return createHmac('sha256', secret).update(body).digest('hex');
+}
+
+/** Constant-time string comparison (length is not secret). */
+export function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
