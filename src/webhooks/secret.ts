@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { WebhookVerificationError } from './errors';
 
 export const SECRET_PREFIX = 'whsec_';
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+// Standard base64; the URL-safe alphabet is accepted too (Node decodes both the same way).
+const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
 /** A new endpoint secret: `whsec_` + base64 of 24 random bytes (Standard Webhooks format). */
 export function generateWebhookSecret(): string {

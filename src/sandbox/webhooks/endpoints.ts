@@ -7,7 +7,6 @@ export interface WebhookEndpoint {
   webhook_id: string;
   url: string;
   events: WebhookEventType[];
-  description: string | null;
   created_at: string;
 }
 
@@ -18,7 +17,6 @@ export interface EndpointInput {
   url: string;
   /** Omitted or empty: every event type. */
   events?: readonly string[];
-  description?: string;
   /** Seed files may fix the secret; otherwise one is generated. */
   secret?: string;
 }
@@ -29,7 +27,6 @@ interface EndpointRow {
   url: string;
   secret: string;
   events: string;
-  description: string | null;
   created_at: number;
 }
 
@@ -60,19 +57,24 @@ function validateEvents(events: readonly unknown[] | undefined): WebhookEventTyp
   return [...out];
 }
 
+/** Stored as a JSON array; `[]` (what a seed file without `events` gets) means every type. */
+function eventsOf(row: EndpointRow): WebhookEventType[] {
+  const events = JSON.parse(row.events) as WebhookEventType[];
+  return events.length === 0 ? [...WEBHOOK_EVENT_TYPES] : events;
+}
+
 function toPublic(row: EndpointRow): WebhookEndpoint {
   return {
     webhook_id: row.id,
     url: row.url,
-    events: JSON.parse(row.events) as WebhookEventType[],
-    description: row.description,
+    events: eventsOf(row),
     created_at: new Date(row.created_at).toISOString(),
   };
 }
 
 export function createEndpointStore(db: Database.Database, now: () => number) {
   const insert = db.prepare(
-    'INSERT INTO webhook_endpoints (id, merchant_id, url, secret, events, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO webhook_endpoints (id, merchant_id, url, secret, events, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const byMerchant = db.prepare('SELECT * FROM webhook_endpoints WHERE merchant_id = ? ORDER BY created_at, id');
   const remove = db.prepare('DELETE FROM webhook_endpoints WHERE merchant_id = ? AND id = ?');
@@ -81,9 +83,6 @@ export function createEndpointStore(db: Database.Database, now: () => number) {
   function create(merchantId: string, input: EndpointInput): CreatedWebhookEndpoint {
     const url = validateEndpointUrl(input.url);
     const events = validateEvents(input.events);
-    if (input.description !== undefined && (typeof input.description !== 'string' || input.description.length > 500)) {
-      throw new EndpointInputError('description must be a string of at most 500 characters');
-    }
     if (input.secret !== undefined) {
       try {
         secretKey(input.secret);
@@ -98,10 +97,9 @@ export function createEndpointStore(db: Database.Database, now: () => number) {
       url,
       secret,
       events: JSON.stringify(events),
-      description: input.description ?? null,
       created_at: now(),
     };
-    insert.run(row.id, row.merchant_id, row.url, row.secret, row.events, row.description, row.created_at);
+    insert.run(row.id, row.merchant_id, row.url, row.secret, row.events, row.created_at);
     return { ...toPublic(row), secret };
   }
 
@@ -123,7 +121,7 @@ export function createEndpointStore(db: Database.Database, now: () => number) {
     },
     /** Endpoints of a merchant subscribed to `type`, with their secrets (internal use only). */
     subscribed(merchantId: string, type: WebhookEventType): EndpointRow[] {
-      return (byMerchant.all(merchantId) as EndpointRow[]).filter((row) => (JSON.parse(row.events) as string[]).includes(type));
+      return (byMerchant.all(merchantId) as EndpointRow[]).filter((row) => eventsOf(row).includes(type));
     },
     secretOf(id: string): string | undefined {
       return (db.prepare('SELECT secret FROM webhook_endpoints WHERE id = ?').get(id) as { secret: string } | undefined)?.secret;

@@ -38,7 +38,6 @@ export function createWebhookRoutes({ outbox, authenticate }: WebhookRoutesOptio
       const created = outbox.endpoints.create(c.get('merchantId'), {
         url: body.url as string,
         events: body.events as string[] | undefined,
-        description: body.description as string | undefined,
       });
       return c.json(created, 201);
     } catch (error) {

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 
 /**
  * The webhook tables. Idempotent, so the sandbox's migration runner may call it on every start
- * or wrap the SQL in its own versioned migration.
+ * or wrap the SQL in its own versioned migration. `webhook_endpoints` has the same columns as the
+ * sandbox's own migration 1 (which creates it first there); `events` is a JSON array, `[]` = all.
  */
 export const WEBHOOK_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS webhook_endpoints (
@@ -11,7 +12,6 @@ CREATE TABLE IF NOT EXISTS webhook_endpoints (
   url TEXT NOT NULL,
   secret TEXT NOT NULL,
   events TEXT NOT NULL,
-  description TEXT,
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS webhook_endpoints_merchant ON webhook_endpoints (merchant_id);

@@ -93,4 +93,11 @@ describe('webhook endpoint routes', () => {
     expect(outbox.endpoints.list('merch_1')).toHaveLength(1);
     expect(outbox.endpoints.subscribed('merch_1', 'checkout.completed')[0]!.secret).toBe(seed[0]!.secret);
   });
+
+  it('given a seed endpoint without events, when an event of any type is enqueued, then it gets a delivery', () => {
+    const { outbox } = app();
+    outbox.endpoints.seed('merch_1', [{ url: 'http://127.0.0.1:4243/hooks' }]);
+    outbox.enqueue('merch_1', 'connection.wallet.balance.updated', { connection_id: 'conn_1', balance: '5.00' });
+    expect(outbox.listDeliveries()).toHaveLength(1);
+  });
 });
