@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import { FLOW_API_PREFIX } from '../contract/flow-api';
+import type { SandboxContext } from './context';
+import { debugRoutes } from './debug-routes';
+import { identityRoutes } from './flow/identity-routes';
+import { embedRoutes } from './hosting/embed';
+import { ApiError, errorResponse } from './http/errors';
+import { redactPath } from './log';
+import type { OtpDeps } from './otp/otp';
+import { requireSecretKey } from './rest/auth';
+import { creditBundleRoutes, meterRoutes, subscriptionConfigRoutes } from './rest/catalog';
+import { checkoutSessionRoutes } from './rest/checkout-sessions';
+import { connectionRoutes } from './rest/connections';
+import type { RestEnv } from './rest/env';
+import { subscriptionRoutes } from './rest/subscriptions';
+
+/** The whole sandbox as one hono app: REST /v1, the flow API, the hosted checkout, sandbox tools. */
+export function createApp(ctx: SandboxContext, otp: OtpDeps, extraFlow?: (flow: Hono) => void): Hono {
+  const app = new Hono();
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    const ms = Math.round(performance.now() - started);
+    ctx.log(`${c.req.method} ${redactPath(c.req.path)} ${c.res.status} ${ms}ms`);
+  });
+
+  const rest = new Hono<RestEnv>();
+  rest.use(requireSecretKey(ctx));
+  rest.route('/checkout_sessions', checkoutSessionRoutes(ctx));
+  rest.route('/connections', connectionRoutes(ctx));
+  rest.route('/subscription_configs', subscriptionConfigRoutes(ctx));
+  rest.route('/credit_bundles', creditBundleRoutes(ctx));
+  rest.route('/meters', meterRoutes(ctx));
+  rest.route('/subscriptions', subscriptionRoutes(ctx));
+  app.route('/v1', rest);
+
+  const flow = new Hono();
+  flow.route('/', identityRoutes(ctx, otp));
+  extraFlow?.(flow);
+  app.route(FLOW_API_PREFIX, flow);
+
+  app.route('/', embedRoutes(ctx));
+  app.route('/sandbox', debugRoutes(ctx));
+
+  app.get('/', (c) =>
+    c.json({
+      name: 'Lava checkout sandbox',
+      rest: `${ctx.base}v1/`,
+      checkout: `${ctx.base}embed/checkout`,
+      inbox: `${ctx.base}sandbox/inbox`,
+    }),
+  );
+
+  app.notFound((c) => errorResponse(c, new ApiError('not_found', `No route for ${c.req.method} ${redactPath(c.req.path)}.`)));
+  app.onError((err, c) =>
+    errorResponse(c, err, (e) => ctx.log(`internal error on ${c.req.method} ${redactPath(c.req.path)}: ${describeError(e)}`)),
+  );
+  return app;
+}
+
+function describeError(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown';
+}

@@ -1,0 +1,23 @@
+import type { ProcessorConfig } from '../contract/flow-api';
+import type { Db } from './storage/db';
+import type { LogSink } from './log';
+
+/** Everything a route handler needs, built once per sandbox. */
+export interface SandboxContext {
+  db: Db;
+  /** Milliseconds since the epoch; injectable so tests can move time. */
+  now: () => number;
+  /** The public URL ending in `/`, used as `base` in session tokens. */
+  base: string;
+  sessionTtlMs: number;
+  /** Keys the OTP hashes; random per process unless given (codes die with it, which is fine). */
+  otpKey: Buffer;
+  staticDir: string;
+  log: LogSink;
+  /** Which payment processor the checkout app should render. */
+  processorConfig: () => ProcessorConfig;
+}
+
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

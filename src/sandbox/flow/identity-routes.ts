@@ -1,0 +1,164 @@
+import { Hono } from 'hono';
+import type {
+  CreateWalletRequest,
+  SendCodeResponse,
+  StartResponse,
+  VerifyCodeResponse,
+  WalletResponse,
+} from '../../contract/flow-api';
+import type { SandboxContext } from '../context';
+import { iso } from '../context';
+import { bundleById, planById } from '../domain/catalog';
+import { merchantById } from '../domain/merchants';
+import { assertOpen, sessionBySecret } from '../domain/sessions';
+import {
+  connectionById,
+  createWallet,
+  linkWallet,
+  liveConnection,
+  walletById,
+  walletByPhone,
+} from '../domain/wallets';
+import { field, readJsonObject } from '../http/body';
+import { ApiError, invalid } from '../http/errors';
+import { sendCode, verifyCode, type OtpDeps } from '../otp/otp';
+import { maskPhone, validatePhone } from '../otp/phone';
+import { requireFlowToken, requireVerified } from './auth';
+import { issueFlowToken, revokeCredential, setCredentialConnection } from './credentials';
+import type { FlowEnv } from './env';
+import { amountRules, bundleSummary, planSummary, progressOf } from './summary';
+import { validateWalletDetails } from './wallet-details';
+
+const SECRET = /^[A-Za-z0-9_-]{16,200}$/;
+
+export function identityRoutes(ctx: SandboxContext, otp: OtpDeps): Hono<FlowEnv> {
+  const app = new Hono<FlowEnv>();
+
+  app.post('/start', async (c) => {
+    const body = await readJsonObject(c);
+    const secret = field.string(body, 'secret', { max: 200 });
+    const parentOrigin = body.parent_origin;
+    if (parentOrigin !== null && typeof parentOrigin !== 'string') {
+      throw invalid("'parent_origin' must be the parent page's origin, or null on the legacy path.");
+    }
+    const session = SECRET.test(secret) ? sessionBySecret(ctx.db, secret) : undefined;
+    if (!session) throw new ApiError('session_not_found', 'This checkout session does not exist.');
+    // The origin is checked before anything else is revealed about the session.
+    if (parentOrigin !== null && parentOrigin !== session.origin) {
+      throw new ApiError('origin_mismatch', 'This checkout session was created for another website.');
+    }
+    const now = ctx.now();
+    assertOpen(session, now);
+    const merchant = merchantById(ctx.db, session.merchant_id);
+    const token = issueFlowToken(ctx.db, session.id, now);
+    const plan = session.subscription_config_id ? planById(ctx.db, merchant.id, session.subscription_config_id) : undefined;
+    const bundle = session.credit_bundle_id ? bundleById(ctx.db, merchant.id, session.credit_bundle_id) : undefined;
+    const conn = session.connection_id ? connectionById(ctx.db, merchant.id, session.connection_id) : undefined;
+    const answer: StartResponse = {
+      checkout_session_id: session.id,
+      flow_token: token,
+      mode: session.mode,
+      merchant: { name: merchant.name },
+      origin: session.origin,
+      expires_at: iso(session.expires_at),
+      ...(plan ? { plan: planSummary(plan) } : {}),
+      ...(bundle ? { credit_bundle: bundleSummary(bundle) } : {}),
+      ...(conn
+        ? { connection: { connection_id: conn.id, phone_masked: maskPhone(walletById(ctx.db, conn.wallet_id).phone) } }
+        : {}),
+      amounts: amountRules(merchant),
+      processor: ctx.processorConfig(),
+      progress: { step: 'phone', verified: false },
+    };
+    return c.json(answer);
+  });
+
+  app.post('/phone/send', requireFlowToken(ctx), async (c) => {
+    const body = await readJsonObject(c);
+    const phone = validatePhone(body.phone);
+    const session = c.get('session');
+    if (session.connection_id) {
+      const conn = connectionById(ctx.db, session.merchant_id, session.connection_id);
+      if (!conn || walletById(ctx.db, conn.wallet_id).phone !== phone) {
+        throw new ApiError('forbidden', 'Use the phone number of the account this checkout is for.');
+      }
+    }
+    const sent = sendCode(otp, session.id, c.get('credential').token_hash, phone);
+    const answer: SendCodeResponse = { phone_masked: maskPhone(phone), ...sent };
+    return c.json(answer);
+  });
+
+  app.post('/phone/verify', requireFlowToken(ctx), async (c) => {
+    const body = await readJsonObject(c);
+    const credential = c.get('credential');
+    const session = c.get('session');
+    const phone = verifyCode(otp, credential.token_hash, body.code);
+    const now = ctx.now();
+    const wallet = walletByPhone(ctx.db, phone);
+    const linked = wallet ? liveConnection(ctx.db, session.merchant_id, wallet.id) : undefined;
+    const token = ctx.db.transaction(() => {
+      revokeCredential(ctx.db, credential.token_hash, now);
+      return issueFlowToken(ctx.db, session.id, now, { phone, connectionId: linked?.id ?? null });
+    })();
+    const answer: VerifyCodeResponse = {
+      flow_token: token,
+      wallet: wallet
+        ? {
+            exists: true,
+            already_linked: linked !== undefined,
+            preview: {
+              first_name_initial: wallet.first_name.slice(0, 1),
+              last_name_initial: wallet.last_name.slice(0, 1),
+              email_masked: maskEmail(wallet.email),
+              phone_masked: maskPhone(phone),
+            },
+          }
+        : { exists: false },
+    };
+    return c.json(answer);
+  });
+
+  app.post('/wallet', requireFlowToken(ctx), requireVerified, async (c) => {
+    const body = await readJsonObject(c);
+    const session = c.get('session');
+    const credential = c.get('credential');
+    if (session.connection_id) throw new ApiError('forbidden', 'This checkout is for an existing account.');
+    const details: CreateWalletRequest = validateWalletDetails(body);
+    const phone = credential.verified_phone!;
+    const now = ctx.now();
+    const connectionId = ctx.db.transaction(() => {
+      if (walletByPhone(ctx.db, phone)) throw new ApiError('conflict', 'A wallet already exists for this number: link it instead.');
+      const wallet = createWallet(ctx.db, { phone, ...details }, now);
+      const { connection } = linkWallet(ctx.db, session.merchant_id, wallet.id, session.reference_id, now);
+      setCredentialConnection(ctx.db, credential.token_hash, connection.id);
+      return connection.id;
+    })();
+    const answer: WalletResponse = { connection_id: connectionId, created: true };
+    return c.json(answer);
+  });
+
+  app.post('/wallet/link', requireFlowToken(ctx), requireVerified, async (c) => {
+    await readJsonObject(c);
+    const session = c.get('session');
+    const credential = c.get('credential');
+    const wallet = walletByPhone(ctx.db, credential.verified_phone!);
+    if (!wallet) throw new ApiError('not_found', 'No wallet exists for this number yet: create one.');
+    const { connection, created } = linkWallet(ctx.db, session.merchant_id, wallet.id, session.reference_id, ctx.now());
+    setCredentialConnection(ctx.db, credential.token_hash, connection.id);
+    const answer: WalletResponse = { connection_id: connection.id, created };
+    return c.json(answer);
+  });
+
+  app.get('/state', requireFlowToken(ctx, { allowClosed: true }), (c) =>
+    c.json(progressOf(ctx.db, c.get('session'), c.get('credential'), ctx.now())),
+  );
+
+  return app;
+}
+
+/** "j•••@example.com" */
+function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '•••';
+  return `${email.slice(0, 1)}•••${email.slice(at)}`;
+}

@@ -1,0 +1,89 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { Hono, type Context } from 'hono';
+import type { SandboxContext } from '../context';
+import { sessionBySecret } from '../domain/sessions';
+import { ANY_WEB_PAGE, checkoutCsp, NO_ANCESTOR } from './csp';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const SECRET = /^[A-Za-z0-9_-]{16,200}$/;
+
+const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Checkout app not built</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem">
+<h1>The checkout app is not built</h1>
+<p>The sandbox serves the built checkout app from its static directory, and none was found.</p>
+<p>Run <code>npm run build:app</code>, then reload. (<code>npm run sandbox</code> builds it for you.)</p>
+</body></html>`;
+
+async function readIndex(staticDir: string): Promise<string | null> {
+  try {
+    return await readFile(join(staticDir, 'index.html'), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function pageHeaders(c: Context, frameAncestors: string): void {
+  c.header('Content-Security-Policy', checkoutCsp(frameAncestors));
+  c.header('Referrer-Policy', 'no-referrer');
+  c.header('Cache-Control', 'no-store');
+  c.header('X-Content-Type-Options', 'nosniff');
+  // Payment (3-D Secure, wallets) and WebOTP inside the frame are granted by the host's iframe `allow`.
+  c.header('Cross-Origin-Opener-Policy', 'same-origin-allow-popups');
+}
+
+async function servePage(c: Context, ctx: SandboxContext, frameAncestors: string): Promise<Response> {
+  pageHeaders(c, frameAncestors);
+  const html = await readIndex(ctx.staticDir);
+  if (html === null) return c.html(NOT_BUILT, 503);
+  return c.html(html, 200);
+}
+
+/** The checkout page (legacy URL with the secret, and the secret-free modern URL) and its assets. */
+export function embedRoutes(ctx: SandboxContext): Hono {
+  const app = new Hono();
+
+  app.get('/embed/checkout', (c) => servePage(c, ctx, ANY_WEB_PAGE));
+
+  app.get('/embed/checkout/:secret', (c) => {
+    const secret = c.req.param('secret');
+    const session = SECRET.test(secret) ? sessionBySecret(ctx.db, secret) : undefined;
+    // Legacy path: only the page that created the session may frame it. Unknown secret: nobody.
+    return servePage(c, ctx, session ? session.origin : NO_ANCESTOR);
+  });
+
+  app.get('/checkout-app/*', async (c) => {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(c.req.path.slice('/checkout-app/'.length));
+    } catch {
+      return c.text('not found', 404);
+    }
+    const root = normalize(ctx.staticDir + sep);
+    const file = normalize(join(root, rel));
+    if (!file.startsWith(root) || rel.includes('\0')) return c.text('not found', 404);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) return c.text('not found', 404);
+    c.header('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    c.header('X-Content-Type-Options', 'nosniff');
+    // Vite content-hashes everything under assets/: safe to cache forever.
+    c.header('Cache-Control', rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    if (file.endsWith('index.html')) return servePage(c, ctx, ANY_WEB_PAGE);
+    return c.body(await readFile(file));
+  });
+
+  return app;
+}

@@ -1,0 +1,24 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrate } from './migrations';
+
+export type Db = Database.Database;
+
+/** Opens the sandbox database: a file in `dataDir` (WAL, survives kill -9) or memory. */
+export function openDatabase(options: { memory: boolean; dataDir: string }): Db {
+  let db: Db;
+  if (options.memory) {
+    db = new Database(':memory:');
+  } else {
+    mkdirSync(options.dataDir, { recursive: true });
+    db = new Database(join(options.dataDir, 'sandbox.sqlite'));
+    db.pragma('journal_mode = WAL');
+    // FULL: a committed transaction is on disk before the answer leaves, even under kill -9.
+    db.pragma('synchronous = FULL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}

@@ -1,0 +1,192 @@
+import type { Db } from './db';
+
+/** Append-only: a released migration never changes; a new version is a new entry. */
+const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'merchants, catalog, sessions, identity',
+    sql: `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+      CREATE TABLE merchants (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        secret_key TEXT NOT NULL,
+        amount_min INTEGER NOT NULL,
+        amount_max INTEGER NOT NULL,
+        amount_presets TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE webhook_endpoints (
+        id TEXT PRIMARY KEY,
+        merchant_id TEXT NOT NULL REFERENCES merchants(id),
+        url TEXT NOT NULL,
+        secret TEXT NOT NULL,
+        events TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE meters (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        merchant_id TEXT NOT NULL REFERENCES merchants(id),
+        slug TEXT NOT NULL,
+        name TEXT NOT NULL,
+        rate_type TEXT NOT NULL,
+        tier_type TEXT NOT NULL,
+        token_basis TEXT NOT NULL,
+        base_cost_payer TEXT NOT NULL,
+        service_charge_payer TEXT NOT NULL,
+        tiers TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (merchant_id, slug)
+      );
+      CREATE TABLE subscription_configs (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        merchant_id TEXT NOT NULL REFERENCES merchants(id),
+        name TEXT NOT NULL,
+        period_amount INTEGER NOT NULL,
+        included_credit INTEGER NOT NULL,
+        billing_interval TEXT NOT NULL,
+        rollover_type TEXT NOT NULL,
+        bundle_rollover_type TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE subscription_config_meters (
+        subscription_config_id TEXT NOT NULL REFERENCES subscription_configs(id),
+        meter_id TEXT NOT NULL REFERENCES meters(id),
+        PRIMARY KEY (subscription_config_id, meter_id)
+      );
+      CREATE TABLE credit_bundles (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        subscription_config_id TEXT NOT NULL REFERENCES subscription_configs(id),
+        name TEXT NOT NULL,
+        cost INTEGER NOT NULL,
+        credit_amount INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE wallets (
+        id TEXT PRIMARY KEY,
+        phone TEXT NOT NULL UNIQUE,
+        first_name TEXT NOT NULL,
+        last_name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        autopay_enabled INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE connections (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        merchant_id TEXT NOT NULL REFERENCES merchants(id),
+        wallet_id TEXT NOT NULL REFERENCES wallets(id),
+        reference_id TEXT,
+        created_at INTEGER NOT NULL,
+        deleted_at INTEGER
+      );
+      CREATE UNIQUE INDEX connections_one_live_per_wallet
+        ON connections (merchant_id, wallet_id) WHERE deleted_at IS NULL;
+      CREATE TABLE checkout_sessions (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        merchant_id TEXT NOT NULL REFERENCES merchants(id),
+        secret TEXT NOT NULL,
+        secret_hash TEXT NOT NULL UNIQUE,
+        mode TEXT NOT NULL,
+        origin_url TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        reference_id TEXT,
+        connection_id TEXT REFERENCES connections(id),
+        subscription_config_id TEXT REFERENCES subscription_configs(id),
+        credit_bundle_id TEXT REFERENCES credit_bundles(id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        completed_at INTEGER,
+        completed_connection_id TEXT
+      );
+      CREATE TABLE flow_credentials (
+        token_hash TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES checkout_sessions(id),
+        verified_phone TEXT,
+        connection_id TEXT,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      );
+      CREATE TABLE otp_codes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id TEXT NOT NULL REFERENCES checkout_sessions(id),
+        token_hash TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        code_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        consumed_at INTEGER
+      );
+      CREATE INDEX otp_codes_by_phone ON otp_codes (phone, created_at);
+      CREATE INDEX otp_codes_by_session ON otp_codes (session_id, created_at);
+      CREATE TABLE subscriptions (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        merchant_id TEXT NOT NULL REFERENCES merchants(id),
+        connection_id TEXT NOT NULL REFERENCES connections(id),
+        wallet_id TEXT NOT NULL REFERENCES wallets(id),
+        subscription_config_id TEXT NOT NULL REFERENCES subscription_configs(id),
+        status TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        cancelled_at INTEGER,
+        cycle_start_at INTEGER NOT NULL,
+        cycle_end_at INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX subscriptions_one_active
+        ON subscriptions (wallet_id, subscription_config_id) WHERE status = 'active';
+      -- Every money movement is a row; balances are sums, never stored.
+      CREATE TABLE ledger (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        wallet_id TEXT NOT NULL REFERENCES wallets(id),
+        connection_id TEXT,
+        subscription_id TEXT,
+        account TEXT NOT NULL CHECK (account IN ('wallet', 'cycle_credit', 'bundle_credit')),
+        amount INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        charge_id TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX ledger_by_wallet ON ledger (wallet_id, account);
+      CREATE INDEX ledger_by_subscription ON ledger (subscription_id, account);
+      CREATE TABLE sms_inbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        phone TEXT NOT NULL,
+        code TEXT NOT NULL,
+        sent_at INTEGER NOT NULL
+      );
+    `,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Applies every migration newer than the database, each in its own transaction. */
+export function migrate(db: Db): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  const current = row.v ?? 0;
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        Date.now(),
+      );
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}
