@@ -8,3 +8,5 @@ export { createWebhookRoutes } from './routes';
 export type { WebhookRoutesOptions } from './routes';
 export { migrateWebhooks, WEBHOOK_SCHEMA_SQL } from './schema';
 export { signedHeaders } from './sign';
+export { emitCheckoutCompleted, emitWalletBalanceUpdated } from './sandbox-events';
+export type { WebhookEvents } from './sandbox-events';
