@@ -1,0 +1,41 @@
+// Size budgets of the host SDK, minified + gzip, measured on the built files in dist/:
+// each entry is bundled with everything it loads (React external) and minified, as a
+// merchant's bundler would. Prints every size; exits 1 when one is over budget.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const budgets = [
+  { name: 'vanilla (dist/vanilla.js)', file: 'dist/vanilla.js', limit: 3.0 },
+  { name: 'React entry + core (dist/index.js)', file: 'dist/index.js', limit: 3.5 },
+  { name: 'script tag (dist/lava-checkout.iife.js)', file: 'dist/lava-checkout.iife.js', limit: 4.0, asIs: true },
+];
+
+async function minified(file) {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry: file, formats: ['es'], fileName: 'entry' },
+      rolldownOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/], output: { minify: true } },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  return outputs
+    .filter((o) => o.type === 'chunk')
+    .map((o) => o.code)
+    .join('\n');
+}
+
+let failed = false;
+for (const budget of budgets) {
+  const code = budget.asIs ? readFileSync(budget.file, 'utf8') : await minified(budget.file);
+  const kb = gzipSync(code, { level: 9 }).length / 1000;
+  const ok = kb <= budget.limit;
+  failed ||= !ok;
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${budget.name}: ${kb.toFixed(2)} kB min+gzip (budget ${budget.limit.toFixed(1)} kB)`);
+}
+process.exit(failed ? 1 : 0);

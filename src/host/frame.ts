@@ -1,0 +1,100 @@
+import { connectMessage, isHello } from '../contract/messages';
+import { checkoutOrigin } from '../contract/token';
+import { saveFocus } from './focus';
+import { lockScroll } from './scroll-lock';
+import { setStyle } from './style';
+
+/**
+ * The checkout iframe on the modern embed URL (no secret in it), in a full-viewport layer, with
+ * the parent end of the handshake. It starts hidden, so it can be preloaded.
+ */
+export interface CheckoutFrame {
+  base: string;
+  iframe: HTMLIFrameElement;
+  /** The port of the latest accepted hello (an app that reloads says hello again). */
+  port: MessagePort | null;
+  onPort: ((port: MessagePort) => void) | null;
+  /** Show it over the page with the host-drawn loading state; lock scroll; take focus. */
+  show(onEscape: () => void): void;
+  /** The app is ready: swap the loading state for the app and move focus into it. */
+  reveal(): void;
+  /** Remove it and every listener; undo the scroll lock and give focus back if it was shown. */
+  destroy(): void;
+}
+
+export function createFrame(base: string): CheckoutFrame {
+  const origin = checkoutOrigin(base);
+  const root = document.createElement('div');
+  const spinner = document.createElement('div');
+  const iframe = document.createElement('iframe');
+  let restoreFocus: (() => void) | undefined;
+  let unlockScroll: (() => void) | undefined;
+
+  function onMessage(event: MessageEvent): void {
+    const child = iframe.contentWindow;
+    // Right window, then right shape, then right origin.
+    if (!child || event.source !== child || !isHello(event.data) || event.origin !== origin) return;
+    const { port1, port2 } = new MessageChannel();
+    frame.port?.close();
+    frame.port = port1;
+    child.postMessage(connectMessage(), origin, [port2]);
+    frame.onPort?.(port1);
+  }
+
+  // Fixed over the visible viewport: 100dvh follows phones' dynamic toolbars (a browser
+  // without dvh ignores it and keeps inset 0). Hidden until shown.
+  setStyle(root, { position: 'fixed', inset: '0', height: '100dvh', zIndex: '2147483647', visibility: 'hidden' });
+  setStyle(spinner, {
+    position: 'absolute',
+    inset: '0',
+    margin: 'auto',
+    width: '32px',
+    height: '32px',
+    border: '3px solid',
+    borderColor: '#fff #fff6 #fff6',
+    borderRadius: '50%',
+  });
+  spinner.setAttribute('role', 'status');
+  spinner.setAttribute('aria-label', 'Loading checkout');
+  iframe.src = `${base}embed/checkout`;
+  iframe.title = 'Lava checkout';
+  iframe.allow = 'payment; otp-credentials';
+  iframe.referrerPolicy = 'no-referrer';
+  setStyle(iframe, { width: '100%', height: '100%', border: '0', opacity: '0' });
+  root.append(spinner, iframe);
+  document.body.append(root);
+  window.addEventListener('message', onMessage);
+
+  const frame: CheckoutFrame = {
+    base,
+    iframe,
+    port: null,
+    onPort: null,
+    show(onEscape) {
+      restoreFocus = saveFocus();
+      unlockScroll = lockScroll();
+      root.setAttribute('role', 'dialog');
+      root.setAttribute('aria-modal', 'true');
+      root.setAttribute('aria-label', iframe.title);
+      root.tabIndex = -1;
+      // pointer-events: a merchant modal may have set `none` on <body>.
+      setStyle(root, { visibility: 'visible', pointerEvents: 'auto', background: '#0008' });
+      spinner.animate?.([{ transform: 'rotate(1turn)' }], { duration: 800, iterations: Infinity });
+      root.addEventListener('keydown', (event) => event.key === 'Escape' && onEscape());
+      root.focus({ preventScroll: true });
+    },
+    reveal() {
+      spinner.remove();
+      iframe.style.opacity = '1';
+      iframe.focus({ preventScroll: true });
+    },
+    destroy() {
+      window.removeEventListener('message', onMessage);
+      frame.port?.close();
+      root.remove();
+      unlockScroll?.();
+      restoreFocus?.();
+    },
+  };
+  return frame;
+}

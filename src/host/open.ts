@@ -1,0 +1,139 @@
+import type { ErrorCode } from '../contract/errors';
+import { parseAppMessage } from '../contract/messages';
+import { decodeToken } from '../contract/token';
+import { attemptId } from './attempt-id';
+import { type CheckoutFrame, createFrame } from './frame';
+import { rewarm, takeWarmFrame } from './preload';
+import type { CheckoutHandle, CheckoutResult, CheckoutStatus, OpenOptions } from './types';
+
+/** Documented default: the checkout must be ready this many ms after open(). */
+export const DEFAULT_TIMEOUT = 15_000;
+/** How long close() waits for the app to answer close_request before closing anyway. */
+const CLOSE_GRACE = 1_500;
+
+const CALLBACKS = { success: 'onSuccess', cancel: 'onCancel', error: 'onError' } as const;
+type Outcome = keyof typeof CALLBACKS;
+
+/** Internal: an attempt as createCheckout() sees it. */
+export interface Attempt extends CheckoutHandle {
+  status: CheckoutStatus;
+  /** Tear down at once without callbacks (the owner unmounted). */
+  destroy(): void;
+}
+
+/** The one checkout open on this page; a second open() gets `already_open`. */
+let active: Attempt | null = null;
+
+/**
+ * Open the checkout over the page for a checkout session token.
+ * Every failure reaches `onError` with a code and leaves the page as it was.
+ */
+export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
+  return openAttempt(token, () => options);
+}
+
+/** Options are read through a getter when used, so callbacks fire with the latest handlers. */
+export function openAttempt(token: string, latest: () => OpenOptions, onStatus?: () => void): Attempt {
+  let frame: CheckoutFrame | null = null;
+  let port: MessagePort | null = null;
+  let locked = false;
+  let closing = false;
+  let loadTimer: ReturnType<typeof setTimeout> | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let settleReady!: (ready: boolean) => void;
+  let settle!: (result: CheckoutResult) => void;
+
+  const handle: Attempt = {
+    ready: new Promise((resolve) => (settleReady = resolve)),
+    result: new Promise((resolve) => (settle = resolve)),
+    status: 'loading',
+    close() {
+      if (handle.status === 'idle') return;
+      closing = true;
+      if (!port) finish('cancel');
+      else if (!locked) requestClose();
+    },
+    destroy: () => finish('cancel', {}, true),
+  };
+
+  function setStatus(next: CheckoutStatus): void {
+    handle.status = next;
+    onStatus?.();
+  }
+
+  /** Terminal: tear everything down first, then report exactly once. */
+  function finish(outcome: Outcome, detail: Record<string, string> = {}, silent?: boolean): void {
+    if (handle.status === 'idle') return;
+    clearTimeout(loadTimer);
+    clearTimeout(closeTimer);
+    if (port) port.onmessage = null;
+    frame?.destroy();
+    setStatus('idle');
+    if (active === handle) active = null;
+    rewarm();
+    const payload = { checkoutSessionId: '', ...detail, ...(detail.message && { error: detail.message }) };
+    settleReady(false);
+    settle({ status: outcome, ...payload } as CheckoutResult);
+    if (!silent) (latest()[CALLBACKS[outcome]] as ((value: typeof payload) => void) | undefined)?.(payload);
+  }
+
+  function fail(code: ErrorCode, message: string): Attempt {
+    finish('error', { code, message });
+    return handle;
+  }
+
+  function requestClose(): void {
+    port?.postMessage({ type: 'close_request' });
+    clearTimeout(closeTimer);
+    closeTimer = setTimeout(finish, CLOSE_GRACE, 'cancel');
+  }
+
+  function connect(next: MessagePort): void {
+    const { appearance = {}, locale } = latest();
+    port = next;
+    port.onmessage = (event) => {
+      const message = parseAppMessage(event.data);
+      if (!message || handle.status === 'idle') return;
+      const { type, ...detail } = message;
+      if (type === 'ready') {
+        if (handle.status !== 'loading') return;
+        clearTimeout(loadTimer);
+        setStatus('ready');
+        frame?.reveal();
+        settleReady(true);
+      } else if (type === 'event') {
+        latest().onEvent?.(message.event);
+      } else if (type === 'lock') {
+        locked = true;
+        clearTimeout(closeTimer);
+        setStatus('processing');
+      } else if (type === 'unlock') {
+        locked = false;
+        setStatus('ready');
+        if (closing) requestClose();
+      } else if (type !== 'resize') {
+        finish(type, detail as Record<string, string>);
+      }
+    };
+    port.postMessage({ type: 'init', secret, attemptId: id, embed: 'overlay', appearance, ...(locale && { locale }) });
+  }
+
+  let secret: string;
+  let base: string;
+  try {
+    ({ secret, base } = decodeToken(token));
+  } catch (error) {
+    return fail('invalid_token', (error as Error).message);
+  }
+  if (active) return fail('already_open', 'A checkout is already open');
+  active = handle;
+  onStatus?.();
+  const id = attemptId();
+  const timeout = latest().timeout ?? DEFAULT_TIMEOUT;
+  frame = takeWarmFrame(base) ?? createFrame(base);
+  frame.show(handle.close);
+  frame.onPort = connect;
+  if (frame.port) connect(frame.port);
+  loadTimer = setTimeout(fail, timeout, 'load_timeout', `The checkout was not ready after ${timeout} ms`);
+  return handle;
+}

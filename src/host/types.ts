@@ -1,0 +1,59 @@
+import type { ErrorCode } from '../contract/errors';
+import type { CheckoutEvent } from '../contract/events';
+import type { Appearance } from '../contract/messages';
+
+/** `idle`: nothing open; `loading`: overlay shown, app not ready yet; `processing`: a payment is in flight. */
+export type CheckoutStatus = 'idle' | 'loading' | 'ready' | 'processing';
+
+export interface CheckoutSuccess {
+  connectionId: string;
+  checkoutSessionId: string;
+}
+
+export interface CheckoutCancel {
+  /** Empty when the checkout closed before the app knew its session. */
+  checkoutSessionId: string;
+}
+
+/** 0.1.3's `{ checkoutSessionId, error }` plus a code to switch on. */
+export interface CheckoutErrorDetail {
+  code: ErrorCode;
+  message: string;
+  /** Same text as `message`; kept for code written against 0.1.3. */
+  error: string;
+  /** Empty when the failure happened before the app knew its session. */
+  checkoutSessionId: string;
+}
+
+/** How an open attempt ended. */
+export type CheckoutResult =
+  | ({ status: 'success' } & CheckoutSuccess)
+  | ({ status: 'cancel' } & CheckoutCancel)
+  | { status: 'error'; code: ErrorCode; message: string; checkoutSessionId?: string };
+
+export interface CheckoutCallbacks {
+  onSuccess?: (result: CheckoutSuccess) => void;
+  onCancel?: (result: CheckoutCancel) => void;
+  onError?: (error: CheckoutErrorDetail) => void;
+  /** Progress of the flow (steps, code sent, payment submitted ...). Never personal data. */
+  onEvent?: (event: CheckoutEvent) => void;
+}
+
+export interface OpenOptions extends CheckoutCallbacks {
+  /** Milliseconds to wait for the checkout to be ready before onError `load_timeout`. Default 15000. */
+  timeout?: number;
+  appearance?: Appearance;
+  /** BCP 47 tag, e.g. `en-US`. */
+  locale?: string;
+}
+
+/** One open attempt. */
+export interface CheckoutHandle {
+  /** Resolves `true` once the checkout is interactive, `false` if it ended first. Never rejects. */
+  readonly ready: Promise<boolean>;
+  /** Resolves exactly once with how the attempt ended. Never rejects. */
+  readonly result: Promise<CheckoutResult>;
+  readonly status: CheckoutStatus;
+  /** Ask the checkout to close; deferred while a payment is in flight. Idempotent. */
+  close(): void;
+}

@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'react';
+import type { Attempt } from '../host/open';
+import type { CheckoutHandle, OpenOptions } from '../host/types';
+import { useLavaCheckout } from './use-lava-checkout';
+
+export interface LavaCheckoutProps extends OpenOptions {
+  /** The checkout session token from your backend; nothing opens without one. */
+  token: string | null | undefined;
+  /** Controlled: true shows the checkout; false asks it to close. */
+  open: boolean;
+  /** Called with false when the checkout ends by itself (success, cancel, error). */
+  onOpenChange?: (open: boolean) => void;
+}
+
+/** The checkout as a controlled component. Renders nothing in place; the overlay sits over the page. */
+export function LavaCheckout({ token, open, onOpenChange, ...options }: LavaCheckoutProps): null {
+  const changed = useRef(onOpenChange);
+  changed.current = onOpenChange;
+  const ended = () => changed.current?.(false);
+  const checkout = useLavaCheckout({
+    ...options,
+    onSuccess: (result) => {
+      options.onSuccess?.(result);
+      ended();
+    },
+    onCancel: (result) => {
+      options.onCancel?.(result);
+      ended();
+    },
+    onError: (error) => {
+      options.onError?.(error);
+      ended();
+    },
+  });
+  const session = useRef<{ token: string; handle: CheckoutHandle } | null>(null);
+
+  // All work happens in the effect body, none in cleanup: a StrictMode re-run finds the same
+  // token already open and keeps it. Unmount is the hook's job.
+  useEffect(() => {
+    const wanted = open && token ? token : null;
+    const current = session.current;
+    if (current && current.handle.status !== 'idle') {
+      if (current.token === wanted) return;
+      if (!wanted) {
+        current.handle.close();
+        return;
+      }
+      (current.handle as Attempt).destroy();
+    }
+    session.current = wanted ? { token: wanted, handle: checkout.open(wanted) } : null;
+  }, [open, token, checkout]);
+
+  return null;
+}
