@@ -13,6 +13,8 @@ import { checkoutSessionRoutes } from './rest/checkout-sessions';
 import { connectionRoutes } from './rest/connections';
 import type { RestEnv } from './rest/env';
 import { subscriptionRoutes } from './rest/subscriptions';
+import { merchantByKey } from './domain/merchants';
+import { createWebhookRoutes } from './webhooks';
 
 /** The whole sandbox as one hono app: REST /v1, the flow API, the hosted checkout, sandbox tools. */
 export function createApp(ctx: SandboxContext, otp: OtpDeps, extraFlow?: (flow: Hono) => void): Hono {
@@ -41,6 +43,11 @@ export function createApp(ctx: SandboxContext, otp: OtpDeps, extraFlow?: (flow: 
   app.route(FLOW_API_PREFIX, flow);
 
   app.route('/', embedRoutes(ctx));
+  if (ctx.webhooks) {
+    const bearer = (header: string | undefined) => /^Bearer\s+(\S{1,512})$/i.exec(header ?? '')?.[1];
+    const authenticate = (header: string | undefined) => merchantByKey(ctx.db, bearer(header) ?? '')?.id ?? null;
+    app.route('/', createWebhookRoutes({ outbox: ctx.webhooks, authenticate }));
+  }
   app.route('/sandbox', debugRoutes(ctx));
 
   app.get('/', (c) =>

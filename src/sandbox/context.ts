@@ -1,6 +1,7 @@
 import type { ProcessorConfig } from '../contract/flow-api';
 import type { Db } from './storage/db';
 import type { LogSink } from './log';
+import type { WebhookOutbox } from './webhooks';
 
 /** Everything a route handler needs, built once per sandbox. */
 export interface SandboxContext {
@@ -16,6 +17,8 @@ export interface SandboxContext {
   log: LogSink;
   /** Which payment processor the checkout app should render. */
   processorConfig: () => ProcessorConfig;
+  /** Signed webhook deliveries: pass to emitCheckoutCompleted / emitWalletBalanceUpdated. */
+  webhooks?: WebhookOutbox;
 }
 
 export function iso(ms: number): string {

@@ -11,6 +11,7 @@ import type { OtpDeps } from './otp/otp';
 import { packageRoot } from './package-root';
 import { type Db, openDatabase } from './storage/db';
 import { applySeed, DEFAULT_SEED, persistentSetting, readSeedFile, type SeedFile } from './storage/seed';
+import { createWebhookOutbox, type WebhookOutbox, type WebhookOutboxOptions } from './webhooks';
 
 export type { SeedFile } from './storage/seed';
 export type { LogSink } from './log';
@@ -38,6 +39,8 @@ export interface SandboxOptions {
   publicUrl?: string;
   /** Terminal lines (requests, sandbox SMS codes). Default: silent. */
   log?: LogSink;
+  /** Webhook delivery tuning (attempts, backoff, timeouts); tests shorten the delays. */
+  webhooks?: WebhookOutboxOptions;
 }
 
 export interface Sandbox {
@@ -52,6 +55,8 @@ export interface Sandbox {
   secretKey: string;
   /** The open database (tests may inspect it). */
   db: Db;
+  /** The webhook outbox: endpoints, enqueue, delivery log. */
+  webhooks: WebhookOutbox;
   close(): Promise<void>;
 }
 
@@ -81,6 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     staticDir: resolve(options.staticDir ?? join(packageRoot(), 'dist', 'checkout-app')),
     log,
     processorConfig: () => ({ kind: 'sandbox' }),
+    webhooks: createWebhookOutbox(db, { now, log, ...options.webhooks }),
   };
   const otp: OtpDeps = {
     db,
@@ -105,6 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   ctx.base = normalizeBase(options.publicUrl ?? `http://${urlHost}:${address.port ?? port}/`);
   const url = ctx.base.slice(0, -1);
+  ctx.webhooks!.start();
 
   let closing: Promise<void> | null = null;
   return {
@@ -114,15 +121,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port: address.port ?? port,
     secretKey: firstMerchant(db).secret_key,
     db,
+    webhooks: ctx.webhooks!,
     close() {
-      closing ??= new Promise<void>((done) => {
+      closing ??= ctx.webhooks!.stop().then(() => new Promise<void>((done) => {
         const s = server as unknown as { closeAllConnections?: () => void; close: (cb: () => void) => void };
         s.close(() => {
           db.close();
           done();
         });
         s.closeAllConnections?.();
-      });
+      }));
       return closing;
     },
   };

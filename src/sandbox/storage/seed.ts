@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { toMinor } from '../../contract/money';
 import defaultSeed from '../seed.default.json';
-import { newId, newSecret } from '../ids';
+import { newId } from '../ids';
 import type { Db } from './db';
 
 /** The JSON file the sandbox seeds an empty database from (`--seed FILE`). */
@@ -126,7 +127,7 @@ export function applySeed(db: Db, seed: SeedFile, now: number): boolean {
     for (const hook of seed.webhook_endpoints ?? []) {
       db.prepare(
         'INSERT INTO webhook_endpoints (id, merchant_id, url, secret, events, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(newId('we'), merchantId, hook.url, hook.secret ?? `whsec_${newSecret()}`, JSON.stringify(hook.events ?? []), now);
+      ).run(newId('we'), merchantId, hook.url, hook.secret ?? `whsec_${randomBytes(24).toString('base64')}`, JSON.stringify(hook.events ?? []), now);
     }
   })();
   return true;
