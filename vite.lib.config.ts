@@ -2,9 +2,9 @@ import { defineConfig } from 'vite';
 
 /**
  * The host SDK for npm and for a script tag.
- * - default mode: `.` (React bindings) and `./vanilla` as ESM in dist/ and CJS in dist/cjs/
- *   (dist/cjs/package.json says "commonjs"), React external, not minified (the merchant's
- *   bundler minifies; check-size measures the minified size).
+ * - default mode: `.` (React bindings) and `./vanilla` in dist/lib/ as ESM (.js) and CJS (.cjs),
+ *   React external, not minified (the merchant's bundler minifies; check-size measures the
+ *   minified size). Declarations: scripts/build-lib-types.mjs.
  * - `--mode script`: one self-contained, minified IIFE for a <script> tag, no React.
  */
 export default defineConfig(({ mode }) => {
@@ -24,28 +24,27 @@ export default defineConfig(({ mode }) => {
   return {
     publicDir: false,
     build: {
-      outDir: 'dist',
-      emptyOutDir: false,
+      outDir: 'dist/lib',
+      emptyOutDir: true,
       minify: false,
       sourcemap: true,
       target: 'es2022',
+      // Rolldown keeps the entry's 'use client' directive at the top of index.js / index.cjs.
       lib: { entry: { index: 'src/index.ts', vanilla: 'src/vanilla.ts' } },
       rolldownOptions: {
         external: [/^react($|\/)/, /^react-dom($|\/)/],
         output: [
           {
             format: 'es',
-            dir: 'dist',
+            dir: 'dist/lib',
             entryFileNames: '[name].js',
             chunkFileNames: 'chunks/[name]-[hash].js',
-            banner: (chunk) => (chunk.name === 'index' ? "'use client';" : ''),
           },
           {
             format: 'cjs',
-            dir: 'dist/cjs',
-            entryFileNames: '[name].js',
-            chunkFileNames: 'chunks/[name]-[hash].js',
-            banner: (chunk) => (chunk.name === 'index' ? "'use client';" : ''),
+            dir: 'dist/lib',
+            entryFileNames: '[name].cjs',
+            chunkFileNames: 'chunks/[name]-[hash].cjs',
           },
         ],
       },
