@@ -114,6 +114,8 @@ export type LinkWalletRequest = Record<string, never>;
 export interface WalletResponse {
   connection_id: string;
   created: boolean;
+  /** subscription mode: the wallet is already on this plan, so the app completes without a charge. */
+  already_subscribed?: boolean;
 }
 
 // GET /api/flow/state  -> current progress (resume after reload)

@@ -1,0 +1,94 @@
+import { Suspense, useCallback, useEffect, useSyncExternalStore } from 'react';
+import type { FlowController } from './flow/controller';
+import type { FlowEvent, FlowState } from './flow/types';
+import { CodeStep } from './steps/code/CodeStep';
+import { FailureStep } from './steps/end/FailureStep';
+import { LoadingStep } from './steps/end/LoadingStep';
+import { LazyLaterScreen, prefetchLater } from './steps/load-later';
+import { LazyStripePayment, prefetchStripe } from './steps/payment/load-processor';
+import type { ProcessorProps, ProcessorView } from './steps/payment/processor';
+import { PhoneStep } from './steps/phone/PhoneStep';
+import { isTestMode } from './steps/test-mode';
+import { WalletCreateStep } from './steps/wallet/WalletCreateStep';
+import { WalletLinkStep } from './steps/wallet/WalletLinkStep';
+import { useStrings } from './strings';
+import { Shell } from './ui/Shell';
+
+export interface AppProps {
+  controller: FlowController;
+  /** Overlay embeds get the app's own backdrop; inline embeds report their height. */
+  backdrop: boolean;
+  onResize?: (height: number) => void;
+  language?: string;
+  /** Replace the Stripe implementation (tests pass one built on a fake Stripe object). */
+  stripeProcessor?: ProcessorView;
+}
+
+function StripeProcessor(props: ProcessorProps) {
+  const strings = useStrings();
+  return (
+    <Suspense fallback={<p className="lava-hint">{strings.payment.loadingProcessor}</p>}>
+      <LazyStripePayment {...props} />
+    </Suspense>
+  );
+}
+
+export function App({ controller, backdrop, onResize, language, stripeProcessor }: AppProps) {
+  const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
+  const dispatch = useCallback((event: FlowEvent) => controller.dispatch(event), [controller]);
+  const stripe = state.session?.processor.kind === 'stripe';
+
+  // The payment step is near once a code is on its way: fetch what it needs.
+  useEffect(() => {
+    if (state.screen !== 'code') return;
+    void prefetchLater().catch(() => {});
+    if (stripe && !stripeProcessor) void prefetchStripe().catch(() => {});
+  }, [stripe, stripeProcessor, state.screen]);
+
+  return (
+    <Shell
+      merchant={state.session?.merchant.name ?? null}
+      backdrop={backdrop}
+      onClose={() => dispatch({ type: 'CLOSE' })}
+      closeDisabled={state.paying}
+      sandbox={isTestMode(state.session)}
+      onResize={onResize}
+    >
+      <Screen state={state} dispatch={dispatch} language={language} processor={stripe ? (stripeProcessor ?? StripeProcessor) : undefined} />
+    </Shell>
+  );
+}
+
+function Screen({
+  state,
+  dispatch,
+  language,
+  processor,
+}: {
+  state: FlowState;
+  dispatch: (event: FlowEvent) => void;
+  language: string | undefined;
+  processor: ProcessorView | undefined;
+}) {
+  const props = { state, dispatch };
+  switch (state.screen) {
+    case 'loading':
+      return <LoadingStep />;
+    case 'phone':
+      return <PhoneStep {...props} language={language} />;
+    case 'code':
+      return <CodeStep {...props} />;
+    case 'wallet_create':
+      return <WalletCreateStep {...props} />;
+    case 'wallet_link':
+      return <WalletLinkStep {...props} />;
+    case 'failure':
+      return <FailureStep {...props} />;
+    default:
+      return (
+        <Suspense fallback={<LoadingStep />}>
+          <LazyLaterScreen {...props} processor={processor} />
+        </Suspense>
+      );
+  }
+}

@@ -1,0 +1,28 @@
+import type { FlowObserver } from '../flow/controller';
+import type { HostLink } from './host-link';
+
+/** Turn what the flow reports into messages for the host. */
+export function reportTo(link: HostLink, extra: Partial<Pick<FlowObserver, 'session'>> = {}): FlowObserver {
+  return {
+    ready: (step) => link.send({ type: 'ready', step }),
+    event: (event) => link.send({ type: 'event', event }),
+    lock: () => link.send({ type: 'lock' }),
+    unlock: () => link.send({ type: 'unlock' }),
+    session: (session) => extra.session?.(session),
+    outcome(outcome) {
+      switch (outcome.kind) {
+        case 'success':
+          link.send({ type: 'success', connectionId: outcome.connectionId, checkoutSessionId: outcome.checkoutSessionId });
+          return;
+        case 'cancel':
+          link.send(outcome.checkoutSessionId ? { type: 'cancel', checkoutSessionId: outcome.checkoutSessionId } : { type: 'cancel' });
+          return;
+        case 'error': {
+          const message = { type: 'error' as const, code: outcome.code, message: `Checkout ended: ${outcome.code}` };
+          link.send(outcome.checkoutSessionId ? { ...message, checkoutSessionId: outcome.checkoutSessionId } : message);
+          return;
+        }
+      }
+    },
+  };
+}

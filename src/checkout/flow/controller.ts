@@ -1,0 +1,61 @@
+import type { CheckoutEvent, Step } from '../../contract';
+import { type EffectDeps, runCommand } from './effects';
+import { initialState, transition } from './machine';
+import { stepOf } from './screens';
+import type { FlowEvent, FlowState, Outcome, Session } from './types';
+
+/** What the outside world hears from the flow (the bridge turns it into host messages). */
+export interface FlowObserver {
+  ready(step: Step): void;
+  event(event: CheckoutEvent): void;
+  lock(): void;
+  unlock(): void;
+  outcome(outcome: Outcome): void;
+  session(session: Session): void;
+}
+
+export interface FlowController {
+  getState(): FlowState;
+  dispatch(event: FlowEvent): void;
+  subscribe(listener: () => void): () => void;
+}
+
+/**
+ * Runs the machine: applies events, reports what changed, performs the command a transition
+ * left behind and feeds its answer back. The lock goes out before the charge request does.
+ */
+export function createFlowController(deps: EffectDeps, observer: FlowObserver, start: FlowState = initialState()): FlowController {
+  let state = start;
+  let readySent = false;
+  const listeners = new Set<() => void>();
+
+  function dispatch(event: FlowEvent): void {
+    const prev = state;
+    const next = transition(prev, event);
+    if (next === prev) return;
+    state = next;
+    if (next.session && !prev.session) observer.session(next.session);
+    if (!readySent && next.screen !== 'loading') {
+      readySent = true;
+      observer.ready(stepOf(next.screen));
+    }
+    if (next.paying && !prev.paying) observer.lock();
+    if (!next.paying && prev.paying) observer.unlock();
+    for (const emitted of next.emits) observer.event(emitted);
+    if (next.outcome && !prev.outcome) observer.outcome(next.outcome);
+    const command = next.command;
+    if (command && command !== prev.command) {
+      void runCommand(command, next, deps).then(dispatch);
+    }
+    for (const listener of listeners) listener();
+  }
+
+  return {
+    getState: () => state,
+    dispatch,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Idempotency keys for charges. A key is made and stored (sessionStorage, keyed by checkout
+ * session) before the request that uses it, and reused on every retry of that request, so a
+ * double click, a lost answer or a reload never charges twice. A confirm key is replaced only
+ * after the processor gave a final "no" (a decline), so the next card is a new attempt.
+ */
+export interface IdempotencyKeys {
+  intentKey(amount: string | undefined): string;
+  confirmKey(intentId: string): string;
+  /** After a definitive failure: the next confirm is a new attempt. */
+  rotateConfirmKey(intentId: string): void;
+}
+
+export interface KeyStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export function memoryStorage(): KeyStorage {
+  const map = new Map<string, string>();
+  return {
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => void map.set(key, value),
+    removeItem: (key) => void map.delete(key),
+  };
+}
+
+/** sessionStorage when the frame may use it, memory otherwise. */
+export function browserStorage(): KeyStorage {
+  try {
+    const storage = window.sessionStorage;
+    const probe = '__lava_probe__';
+    storage.setItem(probe, '1');
+    storage.removeItem(probe);
+    return storage;
+  } catch {
+    return memoryStorage();
+  }
+}
+
+export function idempotencyKeys(
+  storage: KeyStorage,
+  checkoutSessionId: string,
+  newKey: () => string = () => crypto.randomUUID(),
+): IdempotencyKeys {
+  const prefix = `lava:idem:${checkoutSessionId}:`;
+  function getOrCreate(name: string): string {
+    const existing = storage.getItem(prefix + name);
+    if (existing) return existing;
+    const key = newKey();
+    storage.setItem(prefix + name, key);
+    return key;
+  }
+  return {
+    intentKey: (amount) => getOrCreate(`intent:${amount ?? 'fixed'}`),
+    confirmKey: (intentId) => getOrCreate(`confirm:${intentId}`),
+    rotateConfirmKey: (intentId) => storage.removeItem(`${prefix}confirm:${intentId}`),
+  };
+}

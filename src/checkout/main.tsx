@@ -1,0 +1,38 @@
+import './styles.css';
+import { createRoot } from 'react-dom/client';
+import { boot } from './boot';
+import { connectToHost } from './bridge/child';
+import { legacyLink, takeLegacySecret } from './bridge/legacy';
+
+const container = document.getElementById('root');
+if (container) {
+  const root = createRoot(container);
+  const legacySecret = takeLegacySecret(window);
+  if (legacySecret) {
+    // 0.1.3 host: no handshake; it frames us full screen and listens on window.
+    const link = legacyLink(window);
+    boot({
+      root,
+      secret: legacySecret,
+      parentOrigin: null,
+      link,
+      embed: 'overlay',
+      appearance: {},
+      backdrop: true,
+      onSession: (session) => link.setTarget(session.origin, session.checkout_session_id),
+    });
+  } else {
+    void connectToHost(window).handshake.then(({ parentOrigin, init, link }) => {
+      boot({
+        root,
+        secret: init.secret,
+        parentOrigin,
+        link,
+        embed: init.embed,
+        appearance: init.appearance,
+        backdrop: false,
+        locale: init.locale,
+      });
+    });
+  }
+}

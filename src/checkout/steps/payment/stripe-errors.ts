@@ -1,0 +1,20 @@
+import type { StripeError } from '@stripe/stripe-js';
+import type { FlowError } from '../../flow/types';
+
+/** A Stripe.js error as a flow error, keeping Stripe's own message for the customer. */
+export function fromStripeError(error: StripeError): FlowError {
+  const message = error.message;
+  const code =
+    error.decline_code === 'insufficient_funds'
+      ? 'insufficient_funds'
+      : error.code === 'payment_intent_authentication_failure'
+        ? 'authentication_failed'
+        : error.type === 'card_error' && error.code === 'card_declined'
+          ? 'card_declined'
+          : error.type === 'card_error' || error.type === 'validation_error'
+            ? 'invalid_card'
+            : error.type === 'api_connection_error'
+              ? 'network'
+              : 'card_declined';
+  return message ? { code, message } : { code };
+}

@@ -1,0 +1,118 @@
+import type { CountryCode } from 'libphonenumber-js/min';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { useStrings } from '../../strings';
+import { Button } from '../../ui/Button';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Field } from '../../ui/Field';
+import { StepTitle } from '../../ui/StepTitle';
+import { isTestMode } from '../test-mode';
+import type { StepProps } from '../types';
+import { countryOptions, defaultCountry, filterCountries } from './countries';
+import { checkPhone, formatAsYouType, type PhoneCheck } from './validate-phone';
+
+export function PhoneStep({ state, dispatch, language }: StepProps & { language?: string }) {
+  const strings = useStrings();
+  const options = countryOptions();
+  const [country, setCountry] = useState<CountryCode>(() => defaultCountry(language));
+  const [query, setQuery] = useState('');
+  const [value, setValue] = useState('');
+  const [problem, setProblem] = useState<Exclude<PhoneCheck, { ok: true }>['reason'] | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const session = state.session;
+  const visible = useMemo(() => {
+    const found = filterCountries(options, query);
+    // Keep the selected country listed so the select never shows a value it lacks.
+    return found.some((o) => o.code === country) ? found : [...options.filter((o) => o.code === country), ...found];
+  }, [options, query, country]);
+  const countryName = options.find((o) => o.code === country)?.name ?? country;
+
+  function onChange(next: string): void {
+    setProblem(null);
+    // Deleting must not be undone by reformatting (a backspace over ")" would come straight back).
+    setValue(next.length < value.length ? next : formatAsYouType(next, country));
+  }
+
+  function onSubmit(event: FormEvent): void {
+    event.preventDefault();
+    const check = checkPhone(value, country);
+    if (!check.ok) {
+      setProblem(check.reason);
+      input.current?.focus();
+      return;
+    }
+    dispatch({ type: 'SUBMIT_PHONE', phone: check.e164 });
+  }
+
+  const message =
+    problem === 'required'
+      ? strings.phone.required
+      : problem === 'too_short'
+        ? strings.phone.tooShort
+        : problem === 'too_long'
+          ? strings.phone.tooLong
+          : problem === 'invalid_for_country'
+            ? strings.phone.invalidForCountry(countryName)
+            : null;
+  const owner = session?.connection;
+
+  return (
+    <form className="lava-step" onSubmit={onSubmit} noValidate>
+      <StepTitle>{strings.phone.title}</StepTitle>
+      <p className="lava-lead">{owner ? strings.phone.ownerLead(owner.phone_masked) : strings.phone.lead(session?.merchant.name ?? '')}</p>
+      <div className="lava-country">
+        <Field
+          label={strings.phone.countrySearch}
+          type="search"
+          value={query}
+          autoComplete="off"
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <div className="lava-field">
+          <label htmlFor="lava-country">{strings.phone.country}</label>
+          <select
+            id="lava-country"
+            value={country}
+            onChange={(e) => {
+              const next = e.target.value as CountryCode;
+              setCountry(next);
+              setProblem(null);
+              setValue((v) => (v ? formatAsYouType(v.replace(/[^\d+]/g, ''), next) : v));
+            }}
+          >
+            {visible.map((o) => (
+              <option key={o.code} value={o.code}>
+                {`${o.name} (${o.dial})`}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <Field
+        ref={input}
+        label={strings.phone.number}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        error={message}
+        first
+      />
+      {state.error?.code === 'forbidden' ? (
+        <div className="lava-alert" role="alert">
+          {strings.phone.notOwner}
+        </div>
+      ) : (
+        <ErrorMessage error={state.error} />
+      )}
+      <Button type="submit" busy={state.busy} busyLabel={strings.phone.sending}>
+        {strings.phone.submit}
+      </Button>
+      {isTestMode(session) && (
+        <p className="lava-sandbox-hint">
+          <strong>{strings.sandboxBadge}:</strong> {strings.phone.sandboxHint}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { type CountryCode, getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
+
+export interface CountryOption {
+  code: CountryCode;
+  name: string;
+  dial: string;
+}
+
+let cache: CountryOption[] | null = null;
+
+/** Every country libphonenumber knows, named in English by the browser, sorted by name. */
+export function countryOptions(): CountryOption[] {
+  if (cache) return cache;
+  const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'region' }) : null;
+  cache = getCountries()
+    .map((code) => ({ code, name: names?.of(code) ?? code, dial: `+${getCountryCallingCode(code)}` }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return cache;
+}
+
+/** The region of a BCP 47 tag ("en-GB" -> "GB") when libphonenumber knows it, else US. */
+export function defaultCountry(language: string | undefined): CountryCode {
+  const known = new Set<string>(getCountries());
+  let region: string | undefined;
+  try {
+    region = language ? new Intl.Locale(language).maximize().region : undefined;
+  } catch {
+    region = undefined;
+  }
+  return region && known.has(region) ? (region as CountryCode) : 'US';
+}
+
+export function filterCountries(options: CountryOption[], query: string): CountryOption[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return options;
+  const digits = q.replace(/[^\d]/g, '');
+  return options.filter(
+    (option) =>
+      option.name.toLowerCase().includes(q) || option.code.toLowerCase() === q || (digits !== '' && option.dial.slice(1).startsWith(digits)),
+  );
+}

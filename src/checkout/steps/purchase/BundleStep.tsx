@@ -1,0 +1,28 @@
+import { useStrings } from '../../strings';
+import { Button } from '../../ui/Button';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { StepTitle } from '../../ui/StepTitle';
+import type { StepProps } from '../types';
+
+export function BundleStep({ state, dispatch }: StepProps) {
+  const strings = useStrings();
+  const bundle = state.session?.credit_bundle;
+  return (
+    <div className="lava-step">
+      <StepTitle>{strings.bundle.title}</StepTitle>
+      {bundle && (
+        <div className="lava-summary">
+          <p className="lava-plan-name">{bundle.name}</p>
+          <p className="lava-price">
+            <span className="lava-amount">{`$${bundle.cost}`}</span>
+          </p>
+          <p>{strings.bundle.credit(bundle.credit_amount)}</p>
+        </div>
+      )}
+      <ErrorMessage error={state.error} />
+      <Button busy={state.busy} onClick={() => dispatch({ type: 'CONFIRM_BUNDLE' })}>
+        {strings.bundle.submit}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useStrings } from '../../strings';
+import { Button } from '../../ui/Button';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { StepTitle } from '../../ui/StepTitle';
+import type { StepProps } from '../types';
+
+export function PlanStep({ state, dispatch }: StepProps) {
+  const strings = useStrings();
+  const plan = state.session?.plan;
+  return (
+    <div className="lava-step">
+      <StepTitle>{strings.plan.title}</StepTitle>
+      {plan && (
+        <div className="lava-summary">
+          <p className="lava-plan-name">{plan.name}</p>
+          <p className="lava-price">
+            <span className="lava-amount">{`$${plan.period_amount}`}</span> {strings.plan.per(plan.billing_interval)}
+          </p>
+          <ul>
+            <li>{strings.plan.included(plan.included_credit)}</li>
+            <li>{plan.rollover_type === 'full' ? strings.plan.rolloverFull : strings.plan.rolloverNone}</li>
+          </ul>
+        </div>
+      )}
+      <ErrorMessage error={state.error} />
+      <Button busy={state.busy} onClick={() => dispatch({ type: 'CONFIRM_PLAN' })}>
+        {strings.plan.submit}
+      </Button>
+    </div>
+  );
+}

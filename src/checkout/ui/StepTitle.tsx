@@ -1,0 +1,23 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+
+export const STEP_TITLE_ID = 'lava-step-title';
+
+/**
+ * Each step's heading labels the dialog. When a step appears, focus moves to its first field
+ * (marked `data-autofocus`) or, when it has none, to this heading.
+ */
+export function StepTitle({ children }: { children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const self = heading.current;
+    if (!self) return;
+    const scope = self.closest('[role="dialog"]') ?? self.ownerDocument.body;
+    const target = scope.querySelector<HTMLElement>('[data-autofocus]') ?? self;
+    target.focus();
+  }, []);
+  return (
+    <h1 ref={heading} id={STEP_TITLE_ID} tabIndex={-1} className="lava-title">
+      {children}
+    </h1>
+  );
+}
