@@ -24,17 +24,24 @@ export async function createCheckoutSession(lava: Lava, mode: Mode, originUrl: s
   if (request.referenceId) params.reference_id = request.referenceId;
   if (mode === 'topup' || mode === 'credit_bundle') params.connection_id = request.connectionId;
   if (mode === 'subscription') params.subscription_config_id = request.subscriptionConfigId ?? (await firstPlanId(lava));
-  if (mode === 'credit_bundle') params.credit_bundle_id = request.creditBundleId ?? (await firstBundleId(lava));
+  if (mode === 'credit_bundle') params.credit_bundle_id = request.creditBundleId ?? (await bundleFor(lava, request.connectionId));
   const session = await lava.checkoutSessions.create(params);
   return { checkout_session_token: session.checkout_session_token, checkout_session_id: session.checkout_session_id };
 }
 
+/** The demo sells the first plan that offers credit bundles, so the bundle button has one to sell. */
 async function firstPlanId(lava: Lava): Promise<string | undefined> {
   const { data } = await lava.subscriptions.listConfigs();
-  return data[0]?.subscription_config_id;
+  return (data.find((plan) => plan.credit_bundles.length > 0) ?? data[0])?.subscription_config_id;
 }
 
-async function firstBundleId(lava: Lava): Promise<string | undefined> {
+/** A bundle of the customer's current plan, else the first bundle on offer. */
+async function bundleFor(lava: Lava, connectionId: string | undefined): Promise<string | undefined> {
+  const current = connectionId ? (await lava.connections.getSubscription(connectionId)).subscription : null;
+  if (current) {
+    const plan = await lava.subscriptions.retrieveConfig(current.subscription_config_id);
+    if (plan.credit_bundles[0]) return plan.credit_bundles[0].credit_bundle_id;
+  }
   const { data } = await lava.creditBundles.list();
   return data[0]?.credit_bundle_id;
 }

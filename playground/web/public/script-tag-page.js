@@ -15,6 +15,7 @@
     localStorage.setItem(STORAGE_KEY, connectionId);
     status.textContent = 'onSuccess';
     $('.result').hidden = false;
+    $('[data-testid="webhook-status"]').textContent = 'waiting for checkout.completed…';
     $('[data-testid="connection-id"]').textContent = connectionId;
     $('[data-testid="checkout-session-id"]').textContent = checkoutSessionId;
     updateButtons();
@@ -22,7 +23,7 @@
       const { data } = await getJson('/api/webhooks/received');
       const hook = data.find((w) => w.type === 'checkout.completed' && w.checkout_session_id === checkoutSessionId);
       if (hook) {
-        $('[data-testid="webhook-status"]').textContent = `backend verified checkout.completed ${hook.id}`;
+        $('[data-testid="webhook-status"]').textContent = `backend verified checkout.completed ${hook.id} for ${hook.checkout_session_id}`;
         break;
       }
       await new Promise((done) => setTimeout(done, 500));

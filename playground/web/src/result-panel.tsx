@@ -62,7 +62,7 @@ export function ResultPanel({ outcome }: { outcome: CheckoutOutcome | null }) {
         </dd>
         <dt>Webhook</dt>
         <dd data-testid="webhook-status">
-          {webhook ? `backend verified checkout.completed ${webhook.id}` : 'waiting for checkout.completed…'}
+          {webhook ? `backend verified checkout.completed ${webhook.id} for ${webhook.checkout_session_id}` : 'waiting for checkout.completed…'}
         </dd>
       </dl>
       {error && <p role="alert">Could not read the connection: {error}</p>}
