@@ -9,6 +9,7 @@ const playground = await startPlayground({
   sandboxPort: Number(process.env.SANDBOX_PORT ?? 4242),
   backendPort: Number(process.env.BACKEND_PORT ?? 4243),
   webPort: Number(process.env.PORT ?? 5173),
+  dataDir: process.env.PLAYGROUND_DATA_DIR,
   sandboxLog: (line) => console.log(dim(`[sandbox] ${line}`)),
   backendLog: (line) => console.log(`[merchant] ${line}`),
 });

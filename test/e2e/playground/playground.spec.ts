@@ -1,25 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { type Playground, startPlayground } from '../../../playground/start';
 import { chooseAmount, checkoutFrame, continueToPayment, createWallet, payWithTestCard, verifyPhone } from './checkout-frame';
+import { type LaunchedPlayground, launchPlayground } from './launch';
 
 // The playground as `npm run playground` starts it (sandbox, merchant backend on
 // @lavapayments/nodejs, Vite merchant page), on free ports and a throwaway data dir.
-let playground: Playground;
-let dataDir: string;
+let playground: LaunchedPlayground;
 
 test.use({ locale: 'en-US' });
+test.describe.configure({ timeout: 120_000 });
 
 test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'lava-playground-'));
-  playground = await startPlayground({ sandboxPort: 0, backendPort: 0, webPort: 0, dataDir });
+  test.setTimeout(120_000);
+  playground = await launchPlayground();
 });
 
 test.afterAll(async () => {
-  await playground?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await playground?.stop();
 });
 
 /** After onSuccess: the page shows the result, and the backend verified this checkout's webhook. */
@@ -33,7 +29,9 @@ async function expectCompleted(page: Page): Promise<{ connectionId: string; chec
     timeout: 20_000,
   });
   // The backend's own record: it verified the signature of a checkout.completed for this session.
-  expect(playground.received.some((w) => w.type === 'checkout.completed' && w.checkout_session_id === checkoutSessionId)).toBe(true);
+  const received = await playground.received();
+  expect(received.some((w) => w.type === 'checkout.completed' && w.checkout_session_id === checkoutSessionId)).toBe(true);
+  expect(playground.output()).toContain(`verified webhook checkout.completed`);
   await expect(page.locator('iframe[src*="/embed/checkout"]')).toHaveCount(0);
   return { connectionId, checkoutSessionId };
 }
