@@ -58,8 +58,8 @@ export function createFrame(base: string): CheckoutFrame {
   spinner.setAttribute('aria-label', 'Loading checkout');
   iframe.src = `${base}embed/checkout`;
   iframe.title = 'Lava checkout';
-  iframe.allow = 'payment; otp-credentials';
-  iframe.referrerPolicy = 'no-referrer';
+  iframe.setAttribute('allow', 'payment; otp-credentials');
+  iframe.setAttribute('referrerpolicy', 'no-referrer');
   setStyle(iframe, { width: '100%', height: '100%', border: '0', opacity: '0' });
   root.append(spinner, iframe);
   document.body.append(root);
