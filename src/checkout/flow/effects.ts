@@ -38,7 +38,7 @@ export async function runCommand(command: IssuedCommand, state: FlowState, deps:
         const keys = deps.keys(sessionId);
         const body: ConfirmPaymentRequest = {
           intent_id: command.intentId,
-          idempotency_key: keys.confirmKey(command.intentId),
+          idempotency_key: command.kind === 'confirm_payment' ? keys.confirmKey(command.intentId) : keys.challengeKey(command.challengeId),
           ...(command.kind === 'confirm_payment'
             ? paymentFields(command.input)
             : { challenge: { challenge_id: command.challengeId, approve: command.approve } }),

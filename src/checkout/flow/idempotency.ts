@@ -7,6 +7,8 @@
 export interface IdempotencyKeys {
   intentKey(amount: string | undefined): string;
   confirmKey(intentId: string): string;
+  /** The answer to a 3-D Secure challenge is its own attempt, retried with its own key. */
+  challengeKey(challengeId: string): string;
   /** After a definitive failure: the next confirm is a new attempt. */
   rotateConfirmKey(intentId: string): void;
 }
@@ -55,6 +57,7 @@ export function idempotencyKeys(
   return {
     intentKey: (amount) => getOrCreate(`intent:${amount ?? 'fixed'}`),
     confirmKey: (intentId) => getOrCreate(`confirm:${intentId}`),
+    challengeKey: (challengeId) => getOrCreate(`challenge:${challengeId}`),
     rotateConfirmKey: (intentId) => storage.removeItem(`${prefix}confirm:${intentId}`),
   };
 }

@@ -10,7 +10,7 @@ async function toCode(app: ReturnType<typeof renderApp>) {
   return screen.findByLabelText('Verification code');
 }
 
-describe('checkout app shell', () => {
+describe('checkout app shell', { timeout: 30_000 }, () => {
   it('when it starts, then a dialog labelled by the step shows and ready and the step reach the host once', async () => {
     const app = renderApp();
     expect(await screen.findByRole('dialog', { name: 'Enter your phone number' })).toBeInTheDocument();
@@ -67,7 +67,7 @@ describe('checkout app shell', () => {
   });
 });
 
-describe('identity through the app', () => {
+describe('identity through the app', { timeout: 30_000 }, () => {
   it('given a new number, then phone -> code -> create wallet -> amount, and events carry no personal data', async () => {
     const app = renderApp();
     const code = await toCode(app);

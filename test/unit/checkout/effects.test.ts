@@ -87,14 +87,16 @@ describe('effects runner', () => {
     });
   });
 
-  it('given a challenge answer, then it reuses the confirm key of the same attempt', async () => {
+  it('given a challenge answer, then it is sent with its own key, kept for its retries', async () => {
     const confirmPayment = vi.fn(async () => ({ status: 'requires_action' as const, challenge_id: 'c1' }));
     const { deps } = setup({ confirmPayment });
     await runCommand(confirm(atPayment()), atPayment(), deps);
     await runCommand({ kind: 'answer_challenge', id: 10, intentId: 'pi_1', challengeId: 'c1', approve: true }, atPayment(), deps);
+    await runCommand({ kind: 'answer_challenge', id: 11, intentId: 'pi_1', challengeId: 'c1', approve: true }, atPayment(), deps);
+    expect(confirmPayment).toHaveBeenCalledTimes(3);
     expect(confirmPayment).toHaveBeenLastCalledWith('ft_verified', {
       intent_id: 'pi_1',
-      idempotency_key: 'key-1',
+      idempotency_key: 'key-2',
       challenge: { challenge_id: 'c1', approve: true },
     });
   });

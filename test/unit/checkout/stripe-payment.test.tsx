@@ -1,0 +1,98 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { FlowState } from '../../../src/checkout/flow/types';
+import { StripePayment, type StripePaymentProps } from '../../../src/checkout/steps/payment/StripePayment';
+import { AppearanceContext } from '../../../src/checkout/theme/context';
+import { atPayment } from './fixtures';
+import { fakeStripe } from './fake-stripe';
+import { renderStep } from './render';
+
+function stripeState(): FlowState {
+  const state = atPayment();
+  return {
+    ...state,
+    session: { ...state.session!, processor: { kind: 'stripe', publishable_key: 'pk_test_123' } },
+    intent: { ...state.intent!, client_secret: 'pi_s_secret_abc' },
+  };
+}
+
+/** The host asked for a dark theme with its own accent and radius. */
+function ThemedStripePayment(props: StripePaymentProps) {
+  return (
+    <AppearanceContext.Provider value={{ theme: 'dark', accent: '#0a7', radius: 6 }}>
+      <StripePayment {...props} />
+    </AppearanceContext.Provider>
+  );
+}
+
+function renderStripe(confirm: () => Promise<unknown>, state = stripeState()) {
+  const fake = fakeStripe(confirm);
+  const view = renderStep(ThemedStripePayment, state, { payLabel: 'Pay $25.00', offerSave: true, stripe: fake.stripe });
+  return { ...view, fake };
+}
+
+describe('payment step with Stripe (fake Stripe object)', () => {
+  it('given the intent, then Elements get its client secret and the host appearance, and a PaymentElement mounts', async () => {
+    const { fake } = renderStripe(async () => ({}));
+    await waitFor(() => expect(fake.elements.create).toHaveBeenCalledWith('payment', expect.anything()));
+    expect(fake.raw.elements).toHaveBeenCalledWith(
+      expect.objectContaining({
+        clientSecret: 'pi_s_secret_abc',
+        appearance: { theme: 'night', variables: { colorPrimary: '#0a7', borderRadius: '6px' } },
+      }),
+    );
+    expect(fake.element.mount).toHaveBeenCalled();
+  });
+
+  it('when paying succeeds, then it confirms in place (no redirect) and hands the PaymentIntent to the server', async () => {
+    const { user, dispatch, fake } = renderStripe(async () => ({ paymentIntent: { id: 'pi_s', status: 'succeeded' } }));
+    await user.click(screen.getByLabelText('Save this card for autopay'));
+    await user.click(screen.getByRole('button', { name: 'Pay $25.00' }));
+    await waitFor(() => expect(dispatch).toHaveBeenCalledWith({ type: 'PAY', input: { kind: 'stripe', paymentIntentId: 'pi_s', saveCard: true } }));
+    expect(fake.raw.confirmPayment).toHaveBeenCalledWith(expect.objectContaining({ clientSecret: 'pi_s_secret_abc', redirect: 'if_required' }));
+    expect(dispatch.mock.calls[0]![0]).toEqual({ type: 'PAY_STARTED' });
+  });
+
+  it('given a decline from Stripe, then its message is reported as the reason', async () => {
+    const { user, dispatch } = renderStripe(async () => ({
+      error: { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+    }));
+    await user.click(screen.getByRole('button', { name: 'Pay $25.00' }));
+    await waitFor(() =>
+      expect(dispatch).toHaveBeenCalledWith({
+        type: 'PAY_CLIENT_FAILED',
+        error: { code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+      }),
+    );
+  });
+
+  it('given failed authentication, then it is reported as such', async () => {
+    const { user, dispatch } = renderStripe(async () => ({
+      error: { type: 'invalid_request_error', code: 'payment_intent_authentication_failure', message: 'We are unable to authenticate.' },
+    }));
+    await user.click(screen.getByRole('button', { name: 'Pay $25.00' }));
+    await waitFor(() =>
+      expect(dispatch).toHaveBeenCalledWith({ type: 'PAY_CLIENT_FAILED', error: { code: 'authentication_failed', message: 'We are unable to authenticate.' } }),
+    );
+  });
+
+  it('given incomplete fields, then nothing starts (the PaymentElement shows what is missing)', async () => {
+    const { user, dispatch, fake } = renderStripe(async () => ({}));
+    fake.elements.submit.mockResolvedValueOnce({ error: { type: 'validation_error', message: 'Your card number is incomplete.' } } as never);
+    await user.click(screen.getByRole('button', { name: 'Pay $25.00' }));
+    await waitFor(() => expect(fake.elements.submit).toHaveBeenCalled());
+    expect(fake.raw.confirmPayment).not.toHaveBeenCalled();
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('given a payment in flight, then the button is disabled', () => {
+    renderStripe(async () => ({}), { ...stripeState(), paying: true });
+    expect(screen.getByRole('button', { name: /Processing payment/ })).toBeDisabled();
+  });
+
+  it('given no client secret, then it says the form is unavailable', () => {
+    const state = { ...stripeState(), intent: { ...stripeState().intent!, client_secret: undefined } };
+    renderStripe(async () => ({}), state);
+    expect(screen.getByText(/payment form could not be loaded/)).toBeInTheDocument();
+  });
+});
