@@ -7,6 +7,7 @@ import { embedRoutes } from './hosting/embed';
 import { ApiError, errorResponse } from './http/errors';
 import { redactPath } from './log';
 import type { OtpDeps } from './otp/otp';
+import { paymentRoutes } from './payments/routes';
 import { requireSecretKey } from './rest/auth';
 import { creditBundleRoutes, meterRoutes, subscriptionConfigRoutes } from './rest/catalog';
 import { checkoutSessionRoutes } from './rest/checkout-sessions';
@@ -17,7 +18,7 @@ import { merchantByKey } from './domain/merchants';
 import { createWebhookRoutes } from './webhooks';
 
 /** The whole sandbox as one hono app: REST /v1, the flow API, the hosted checkout, sandbox tools. */
-export function createApp(ctx: SandboxContext, otp: OtpDeps, extraFlow?: (flow: Hono) => void): Hono {
+export function createApp(ctx: SandboxContext, otp: OtpDeps): Hono {
   const app = new Hono();
 
   app.use(async (c, next) => {
@@ -39,7 +40,7 @@ export function createApp(ctx: SandboxContext, otp: OtpDeps, extraFlow?: (flow: 
 
   const flow = new Hono();
   flow.route('/', identityRoutes(ctx, otp));
-  extraFlow?.(flow);
+  flow.route('/', paymentRoutes(ctx, { db: ctx.db, now: ctx.now, processor: ctx.processor, webhooks: ctx.webhooks }));
   app.route(FLOW_API_PREFIX, flow);
 
   app.route('/', embedRoutes(ctx));

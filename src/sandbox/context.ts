@@ -1,6 +1,7 @@
 import type { ProcessorConfig } from '../contract/flow-api';
 import type { Db } from './storage/db';
 import type { LogSink } from './log';
+import type { PaymentProcessor } from './payments/processor';
 import type { WebhookOutbox } from './webhooks';
 
 /** Everything a route handler needs, built once per sandbox. */
@@ -17,6 +18,8 @@ export interface SandboxContext {
   log: LogSink;
   /** Which payment processor the checkout app should render. */
   processorConfig: () => ProcessorConfig;
+  /** Charges cards: the offline sandbox processor, or Stripe when keys are configured. */
+  processor: PaymentProcessor;
   /** Signed webhook deliveries: pass to emitCheckoutCompleted / emitWalletBalanceUpdated. */
   webhooks?: WebhookOutbox;
 }

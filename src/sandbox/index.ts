@@ -9,6 +9,8 @@ import { firstMerchant } from './domain/merchants';
 import { type LogSink, silentLog } from './log';
 import type { OtpDeps } from './otp/otp';
 import { packageRoot } from './package-root';
+import { createSandboxProcessor } from './payments/sandbox-processor';
+import { recoverInterruptedPayments } from './payments/store';
 import { type Db, openDatabase } from './storage/db';
 import { applySeed, DEFAULT_SEED, persistentSetting, readSeedFile, type SeedFile } from './storage/seed';
 import { createWebhookOutbox, type WebhookOutbox, type WebhookOutboxOptions } from './webhooks';
@@ -75,6 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     db.close();
     throw err;
   }
+  recoverInterruptedPayments(db);
   const otpKey = Buffer.from(persistentSetting(db, 'otp_hmac_key', () => randomBytes(32).toString('hex')), 'hex');
 
   const ctx: SandboxContext = {
@@ -86,6 +89,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     staticDir: resolve(options.staticDir ?? join(packageRoot(), 'dist', 'checkout-app')),
     log,
     processorConfig: () => ({ kind: 'sandbox' }),
+    processor: createSandboxProcessor(now),
     webhooks: createWebhookOutbox(db, { now, log, ...options.webhooks }),
   };
   const otp: OtpDeps = {

@@ -33,3 +33,13 @@ export function cancelSubscription(db: Db, id: string, now: number): void {
     id,
   );
 }
+
+/** Subscription mode and the connection already has this plan: nothing to charge. */
+export function alreadySubscribed(
+  db: Db,
+  session: { mode: string; subscription_config_id: string | null },
+  connectionId: string,
+): boolean {
+  if (session.mode !== 'subscription') return false;
+  return activeSubscriptionOf(db, connectionId)?.subscription_config_id === session.subscription_config_id;
+}

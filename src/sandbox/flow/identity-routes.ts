@@ -11,6 +11,7 @@ import { iso } from '../context';
 import { bundleById, planById } from '../domain/catalog';
 import { merchantById } from '../domain/merchants';
 import { assertOpen, sessionBySecret } from '../domain/sessions';
+import { alreadySubscribed } from '../domain/subscriptions';
 import {
   connectionById,
   createWallet,
@@ -145,7 +146,9 @@ export function identityRoutes(ctx: SandboxContext, otp: OtpDeps): Hono<FlowEnv>
     if (!wallet) throw new ApiError('not_found', 'No wallet exists for this number yet: create one.');
     const { connection, created } = linkWallet(ctx.db, session.merchant_id, wallet.id, session.reference_id, ctx.now());
     setCredentialConnection(ctx.db, credential.token_hash, connection.id);
-    const answer: WalletResponse = { connection_id: connection.id, created };
+    // Subscription mode, wallet already on the plan: the app completes without a charge.
+    const answer: WalletResponse & { already_subscribed?: boolean } = { connection_id: connection.id, created };
+    if (alreadySubscribed(ctx.db, session, connection.id)) answer.already_subscribed = true;
     return c.json(answer);
   });
 

@@ -165,6 +165,68 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
       );
     `,
   },
+  {
+    version: 2,
+    name: 'payments: saved cards, intents, confirm attempts, charges',
+    sql: `
+      CREATE TABLE payment_methods (
+        id TEXT PRIMARY KEY,
+        wallet_id TEXT NOT NULL REFERENCES wallets(id),
+        brand TEXT NOT NULL,
+        last4 TEXT NOT NULL,
+        exp_month INTEGER NOT NULL,
+        exp_year INTEGER NOT NULL,
+        processor TEXT NOT NULL,
+        processor_ref TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (wallet_id, processor, processor_ref)
+      );
+      CREATE TABLE payment_intents (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES checkout_sessions(id),
+        connection_id TEXT NOT NULL REFERENCES connections(id),
+        idempotency_key TEXT NOT NULL,
+        amount INTEGER NOT NULL CHECK (amount > 0),
+        description TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('requires_payment_method', 'processing', 'requires_action', 'succeeded')),
+        challenge_id TEXT,
+        pending TEXT,
+        last_error TEXT,
+        charge_id TEXT,
+        processor_ref TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (session_id, idempotency_key)
+      );
+      -- A confirm's idempotency key is written here before the processor is called.
+      CREATE TABLE confirm_attempts (
+        intent_id TEXT NOT NULL REFERENCES payment_intents(id),
+        idempotency_key TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('processing', 'succeeded', 'requires_action', 'failed')),
+        response TEXT,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (intent_id, idempotency_key)
+      );
+      CREATE TABLE charges (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        intent_id TEXT NOT NULL UNIQUE REFERENCES payment_intents(id),
+        session_id TEXT NOT NULL UNIQUE REFERENCES checkout_sessions(id),
+        wallet_id TEXT NOT NULL REFERENCES wallets(id),
+        amount INTEGER NOT NULL CHECK (amount > 0),
+        currency TEXT NOT NULL,
+        payment_method_id TEXT,
+        brand TEXT NOT NULL,
+        last4 TEXT NOT NULL,
+        processor TEXT NOT NULL,
+        processor_ref TEXT,
+        idempotency_key TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      -- Which intent is talking to the processor right now: one per session at a time.
+      ALTER TABLE checkout_sessions ADD COLUMN charging_intent_id TEXT;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -134,3 +134,33 @@ export function insertSubscription(h: Harness, connectionId: string, planId: str
   ).run(id, conn.merchant_id, connectionId, conn.wallet_id, planId, now, now, now + 30 * 86_400_000, now);
   return id;
 }
+
+export const GOOD_CARD = { number: '4242424242424242', exp_month: 12, exp_year: 2030, cvc: '123' };
+
+export function cardOf(number: string) {
+  return { ...GOOD_CARD, number };
+}
+
+let keySeq = 0;
+/** A fresh client idempotency key. */
+export function newKey(): string {
+  keySeq += 1;
+  return `key-${Date.now().toString(36)}-${keySeq}`;
+}
+
+/** A verified flow token with its wallet step done, for a new session of `body`. */
+export async function readyToPay(h: Harness, phone: string, body: Record<string, unknown> = {}): Promise<{ token: string; session: Loose }> {
+  const session = await h.createSession(body);
+  const { token, verify } = await h.verify(secretOf(session), phone);
+  const res = verify.wallet.exists
+    ? await h.flow('POST', 'wallet/link', token, {})
+    : await h.flow('POST', 'wallet', token, { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com' });
+  if (res.status !== 200) throw new Error(`wallet: ${res.status} ${JSON.stringify(res.json)}`);
+  return { token, session };
+}
+
+/** Number of charges the sandbox processor made. */
+export async function chargeCount(h: Harness): Promise<number> {
+  const res = await fetch(`${h.sandbox.url}/sandbox/charges`);
+  return ((await res.json()) as unknown[]).length;
+}
