@@ -3,6 +3,7 @@ import { FLOW_API_PREFIX } from '../contract/flow-api';
 import type { SandboxContext } from './context';
 import { debugRoutes } from './debug-routes';
 import { identityRoutes } from './flow/identity-routes';
+import { requireSameOrigin } from './flow/same-origin';
 import { embedRoutes } from './hosting/embed';
 import { ApiError, errorResponse } from './http/errors';
 import { redactPath } from './log';
@@ -39,6 +40,7 @@ export function createApp(ctx: SandboxContext, otp: OtpDeps): Hono {
   app.route('/v1', rest);
 
   const flow = new Hono();
+  flow.use(requireSameOrigin(ctx.appOrigins));
   flow.route('/', identityRoutes(ctx, otp));
   flow.route('/', paymentRoutes(ctx, { db: ctx.db, now: ctx.now, processor: ctx.processor, webhooks: ctx.webhooks }));
   app.route(FLOW_API_PREFIX, flow);

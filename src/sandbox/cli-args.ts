@@ -7,6 +7,7 @@ export interface CliArgs {
   seed: string | undefined;
   publicUrl: string | undefined;
   staticDir: string | undefined;
+  appOrigins: string[];
   help: boolean;
 }
 
@@ -22,6 +23,7 @@ Options:
   --seed FILE       JSON seed applied to an empty database (default: the bundled seed)
   --public-url URL  URL browsers use to reach the sandbox (goes into session tokens)
   --static-dir DIR  The built checkout app (default: dist/checkout-app in the package)
+  --app-origin URL  Also let this origin call the flow API (a checkout dev server); repeatable
   -h, --help        Show this help
 `;
 
@@ -34,6 +36,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     seed: undefined,
     publicUrl: undefined,
     staticDir: undefined,
+    appOrigins: [],
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -65,6 +68,9 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
         break;
       case '--static-dir':
         args.staticDir = value();
+        break;
+      case '--app-origin':
+        args.appOrigins.push(value());
         break;
       case '-h':
       case '--help':

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     seed: args.seed,
     publicUrl: args.publicUrl,
     staticDir: args.staticDir,
+    appOrigins: args.appOrigins,
     log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
   });
   process.stdout.write(

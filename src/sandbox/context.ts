@@ -15,6 +15,8 @@ export interface SandboxContext {
   /** Keys the OTP hashes; random per process unless given (codes die with it, which is fine). */
   otpKey: Buffer;
   staticDir: string;
+  /** Origins besides the sandbox's own that may call the flow API (a checkout dev server). */
+  appOrigins: readonly string[];
   log: LogSink;
   /** Which payment processor the checkout app should render. */
   processorConfig: () => ProcessorConfig;

@@ -39,6 +39,8 @@ export interface SandboxOptions {
   staticDir?: string;
   /** The URL browsers reach the sandbox at (goes into session tokens). Default `http://<host>:<port>/`. */
   publicUrl?: string;
+  /** Origins besides the sandbox's own allowed to call the flow API, e.g. a checkout dev server. */
+  appOrigins?: string[];
   /** Terminal lines (requests, sandbox SMS codes). Default: silent. */
   log?: LogSink;
   /** Webhook delivery tuning (attempts, backoff, timeouts); tests shorten the delays. */
@@ -87,6 +89,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     otpKey,
     staticDir: resolve(options.staticDir ?? join(packageRoot(), 'dist', 'checkout-app')),
+    appOrigins: options.appOrigins ?? [],
     log,
     processorConfig: () => ({ kind: 'sandbox' }),
     processor: createSandboxProcessor(now),

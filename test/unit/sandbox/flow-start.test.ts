@@ -118,3 +118,29 @@ describe('POST /api/flow/start', () => {
     }
   });
 });
+
+describe('flow API origin', () => {
+  test('given a browser request from another page, then 403; from the sandbox itself, then it is served', async () => {
+    const h = await startHarness();
+    const session = await h.createSession();
+    const body = JSON.stringify({ secret: secretOf(session), parent_origin: ORIGIN });
+    const post = (origin: string) =>
+      fetch(`${h.sandbox.url}/api/flow/start`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body });
+    const foreign = await post('http://evil.example');
+    expect(foreign.status).toBe(403);
+    expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+    expect((await post('null')).status).toBe(403);
+    expect((await post(h.sandbox.url)).status).toBe(200);
+  });
+});
+
+test('given an extra app origin (a dev server), then its browser requests are served', async () => {
+  const h = await startHarness({ appOrigins: ['http://localhost:5174'] });
+  const session = await h.createSession();
+  const res = await fetch(`${h.sandbox.url}/api/flow/start`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'http://localhost:5174' },
+    body: JSON.stringify({ secret: secretOf(session), parent_origin: ORIGIN }),
+  });
+  expect(res.status).toBe(200);
+});

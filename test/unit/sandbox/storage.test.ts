@@ -72,8 +72,12 @@ describe('command line', () => {
   test('given flags and PORT, then they parse; --port wins over PORT', () => {
     expect(parseArgs([], {}).port).toBe(4242);
     expect(parseArgs([], { PORT: '5000' }).port).toBe(5000);
-    const args = parseArgs(['--port', '0', '--data-dir', '/tmp/x', '--seed=s.json', '--memory'], { PORT: '5000' });
+    const args = parseArgs(
+      ['--port', '0', '--data-dir', '/tmp/x', '--seed=s.json', '--memory', '--app-origin', 'http://localhost:5174', '--app-origin=http://localhost:5175'],
+      { PORT: '5000' },
+    );
     expect(args).toMatchObject({ port: 0, dataDir: '/tmp/x', seed: 's.json', memory: true });
+    expect(args.appOrigins).toEqual(['http://localhost:5174', 'http://localhost:5175']);
   });
 
   test.each([[['--port', 'abc']], [['--port', '70000']], [['--nope']], [['--seed']]])('given %j, then it throws', (argv) => {
