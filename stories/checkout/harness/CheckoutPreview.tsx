@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { App } from '../../../src/checkout/App';
+import { createFlowController } from '../../../src/checkout/flow/controller';
+import { idempotencyKeys, memoryStorage } from '../../../src/checkout/flow/idempotency';
+import { initialState } from '../../../src/checkout/flow/machine';
+import type { FlowState } from '../../../src/checkout/flow/types';
+import type { ProcessorProps } from '../../../src/checkout/steps/payment/processor';
+import { StripePayment } from '../../../src/checkout/steps/payment/StripePayment';
+import { type FakeFlowApi, fakeFlowApi } from './fake-api';
+import { fakeStripe } from './fake-stripe';
+import { recordingObserver, resetStoryLog } from './recorder';
+
+export interface CheckoutPreviewProps {
+  /** Where the flow stands; without it the flow starts from the loading screen and calls `start`. */
+  state?: FlowState;
+  /** The flow API the screens talk to; a fake that answers like the sandbox by default. */
+  api?: FakeFlowApi;
+  /** The app draws its own backdrop (overlay) or sits in the page (inline). */
+  embed?: 'overlay' | 'inline';
+}
+
+/** The real card field on a fake Stripe: no network, no js.stripe.com. */
+function FakeStripePayment(props: ProcessorProps) {
+  const [stripe] = useState(fakeStripe);
+  return <StripePayment {...props} stripe={stripe} />;
+}
+
+/** The whole checkout app (shell, steps, flow controller) on a fake API, at a chosen state. */
+export function CheckoutPreview({ state, api, embed = 'overlay' }: CheckoutPreviewProps) {
+  const [controller] = useState(() => {
+    resetStoryLog();
+    return createFlowController(
+      {
+        api: api ?? fakeFlowApi(),
+        secret: 'story_secret_0123456789',
+        parentOrigin: window.location.origin,
+        keys: (sessionId) => idempotencyKeys(memoryStorage(), sessionId),
+      },
+      recordingObserver(),
+      state ?? initialState(),
+    );
+  });
+
+  useEffect(() => {
+    document.documentElement.dataset.embed = embed;
+    if (!state) controller.dispatch({ type: 'START' });
+  }, [controller, state, embed]);
+
+  return <App controller={controller} backdrop={embed === 'overlay'} stripeProcessor={FakeStripePayment} />;
+}
