@@ -9,7 +9,9 @@ import { firstMerchant } from './domain/merchants';
 import { type LogSink, silentLog } from './log';
 import type { OtpDeps } from './otp/otp';
 import { packageRoot } from './package-root';
+import type { PaymentProcessor } from './payments/processor';
 import { createSandboxProcessor } from './payments/sandbox-processor';
+import { loadStripeProcessor } from './payments/stripe-processor';
 import { recoverInterruptedPayments } from './payments/store';
 import { type Db, openDatabase } from './storage/db';
 import { applySeed, DEFAULT_SEED, persistentSetting, readSeedFile, type SeedFile } from './storage/seed';
@@ -41,6 +43,11 @@ export interface SandboxOptions {
   publicUrl?: string;
   /** Origins besides the sandbox's own allowed to call the flow API, e.g. a checkout dev server. */
   appOrigins?: string[];
+  /**
+   * Card processor. Default: Stripe (the optional \`stripe\` package) when STRIPE_SECRET_KEY and
+   * STRIPE_PUBLISHABLE_KEY are set, else the offline sandbox processor. Tests may pass their own.
+   */
+  processor?: PaymentProcessor & { publishableKey?: string };
   /** Terminal lines (requests, sandbox SMS codes). Default: silent. */
   log?: LogSink;
   /** Webhook delivery tuning (attempts, backoff, timeouts); tests shorten the delays. */
@@ -80,6 +87,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw err;
   }
   recoverInterruptedPayments(db);
+  let processor: PaymentProcessor & { publishableKey?: string };
+  try {
+    processor = await chooseProcessor(options, now);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const otpKey = Buffer.from(persistentSetting(db, 'otp_hmac_key', () => randomBytes(32).toString('hex')), 'hex');
 
   const ctx: SandboxContext = {
@@ -91,8 +105,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     staticDir: resolve(options.staticDir ?? join(packageRoot(), 'dist', 'checkout-app')),
     appOrigins: options.appOrigins ?? [],
     log,
-    processorConfig: () => ({ kind: 'sandbox' }),
-    processor: createSandboxProcessor(now),
+    processorConfig: () =>
+      processor.kind === 'stripe' && processor.publishableKey
+        ? { kind: 'stripe', publishable_key: processor.publishableKey }
+        : { kind: 'sandbox' },
+    processor,
     webhooks: createWebhookOutbox(db, { now, log, ...options.webhooks }),
   };
   const otp: OtpDeps = {
@@ -141,4 +158,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return closing;
     },
   };
+}
+
+function chooseProcessor(options: SandboxOptions, now: () => number): Promise<PaymentProcessor & { publishableKey?: string }> {
+  if (options.processor) return Promise.resolve(options.processor);
+  const secret = process.env.STRIPE_SECRET_KEY;
+  const publishable = process.env.STRIPE_PUBLISHABLE_KEY;
+  if (secret && publishable) return loadStripeProcessor(secret, publishable);
+  return Promise.resolve(createSandboxProcessor(now));
 }

@@ -208,6 +208,8 @@ export async function confirmIntent(deps: PaymentDeps, intentId: string, key: st
   let outcome: ChargeOutcome;
   try {
     outcome = await deps.processor.charge({
+      intentId,
+      processorRef: intent.processor_ref,
       amount: intent.amount,
       currency: 'USD',
       description: intent.description,

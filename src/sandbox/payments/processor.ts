@@ -8,6 +8,9 @@ export type ChargeMethod =
   | { kind: 'stripe'; paymentIntentId: string };
 
 export interface ChargeRequest {
+  /** Our intent (`pi_…`) and the processor's own reference for it, if `prepareIntent` made one. */
+  intentId: string;
+  processorRef: string | null;
   amount: number;
   currency: 'USD';
   description: string;
@@ -31,8 +34,16 @@ export type ChargeOutcome =
   | { status: 'requires_action'; card: ReusableCard }
   | { status: 'failed'; code: FailureCode; message: string; field?: CardField };
 
+export interface PreparedIntent {
+  processorRef: string;
+  /** Handed to the app (Stripe.js confirms with it). */
+  clientSecret: string;
+}
+
 /** One payment-step contract, two implementations: the offline sandbox processor and Stripe. */
 export interface PaymentProcessor {
   readonly kind: 'sandbox' | 'stripe';
+  /** Called once per new intent when the processor needs its own object first (Stripe's PaymentIntent). */
+  prepareIntent?(input: { intentId: string; sessionId: string; amount: number; description: string }): Promise<PreparedIntent>;
   charge(request: ChargeRequest): Promise<ChargeOutcome>;
 }

@@ -67,12 +67,27 @@ export function paymentRoutes(ctx: SandboxContext, deps: PaymentDeps): Hono<Flow
         .run(id, session.id, conn.id, key, amount, description, now, now);
       return intentById(ctx.db, id)!;
     })();
+    let clientSecret = intent.client_secret;
+    if (deps.processor.prepareIntent && !intent.processor_ref) {
+      // Stripe: its PaymentIntent, made once per intent (Stripe's own idempotency key is our intent id).
+      const prepared = await deps.processor.prepareIntent({
+        intentId: intent.id,
+        sessionId: session.id,
+        amount: intent.amount,
+        description: intent.description,
+      });
+      ctx.db
+        .prepare('UPDATE payment_intents SET processor_ref = ?, client_secret = ?, updated_at = ? WHERE id = ?')
+        .run(prepared.processorRef, prepared.clientSecret, ctx.now(), intent.id);
+      clientSecret = prepared.clientSecret;
+    }
     const answer: PaymentIntentResponse = {
       intent_id: intent.id,
       amount: fromMinor(intent.amount),
       currency: 'USD',
       description: intent.description,
       saved_cards: savedCardsOf(ctx.db, conn.wallet_id, deps.processor.kind),
+      ...(clientSecret ? { client_secret: clientSecret } : {}),
     };
     return c.json(answer);
   });

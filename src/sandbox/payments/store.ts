@@ -14,6 +14,7 @@ export interface IntentRow {
   last_error: string | null;
   charge_id: string | null;
   processor_ref: string | null;
+  client_secret: string | null;
   created_at: number;
   updated_at: number;
 }

@@ -227,6 +227,13 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
       ALTER TABLE checkout_sessions ADD COLUMN charging_intent_id TEXT;
     `,
   },
+  {
+    version: 3,
+    name: 'payments: the processor-side intent (Stripe PaymentIntent) and its client secret',
+    sql: `
+      ALTER TABLE payment_intents ADD COLUMN client_secret TEXT;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -8,6 +8,8 @@ const processor = createSandboxProcessor(() => NOW);
 
 function card(number: string, extra: Partial<{ exp_month: number; exp_year: number; cvc: string }> = {}): ChargeRequest {
   return {
+    intentId: 'pi_test',
+    processorRef: null,
     amount: 2500,
     currency: 'USD',
     description: 'test',
