@@ -4,6 +4,7 @@ export interface CliArgs {
   host: string;
   dataDir: string | undefined;
   memory: boolean;
+  reset: boolean;
   seed: string | undefined;
   publicUrl: string | undefined;
   staticDir: string | undefined;
@@ -21,6 +22,7 @@ Options:
   --data-dir DIR    Where the database lives (default .lava-sandbox)
   --memory          Keep everything in memory; nothing is written to disk
   --seed FILE       JSON seed applied to an empty database (default: the bundled seed)
+  --reset           Delete the database in the data directory first (re-seeds)
   --public-url URL  URL browsers use to reach the sandbox (goes into session tokens)
   --static-dir DIR  The built checkout app (default: dist/checkout-app in the package)
   --app-origin URL  Also let this origin call the flow API (a checkout dev server); repeatable
@@ -33,6 +35,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     host: '127.0.0.1',
     dataDir: undefined,
     memory: false,
+    reset: false,
     seed: undefined,
     publicUrl: undefined,
     staticDir: undefined,
@@ -59,6 +62,9 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
         break;
       case '--memory':
         args.memory = true;
+        break;
+      case '--reset':
+        args.reset = true;
         break;
       case '--seed':
         args.seed = value();

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     port: args.port,
     host: args.host,
     memory: args.memory,
+    reset: args.reset,
     dataDir: args.dataDir,
     seed: args.seed,
     publicUrl: args.publicUrl,

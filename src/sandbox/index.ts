@@ -13,7 +13,7 @@ import type { PaymentProcessor } from './payments/processor';
 import { createSandboxProcessor } from './payments/sandbox-processor';
 import { loadStripeProcessor } from './payments/stripe-processor';
 import { recoverInterruptedPayments } from './payments/store';
-import { type Db, openDatabase } from './storage/db';
+import { type Db, openDatabase, resetDatabase } from './storage/db';
 import { applySeed, DEFAULT_SEED, persistentSetting, readSeedFile, type SeedFile } from './storage/seed';
 import { createWebhookOutbox, type WebhookOutbox, type WebhookOutboxOptions } from './webhooks';
 
@@ -31,6 +31,8 @@ export interface SandboxOptions {
   memory?: boolean;
   /** Default `.lava-sandbox` in the working directory. */
   dataDir?: string;
+  /** Delete the database in `dataDir` first, so the seed is applied again. */
+  reset?: boolean;
   /** Seed for an empty database: an object or a JSON file path. Default: the seed shipped with the package. */
   seed?: SeedFile | string;
   /** Clock in epoch milliseconds; tests inject one to move time. */
@@ -78,7 +80,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const now = options.now ?? Date.now;
   const log = options.log ?? silentLog;
   const host = options.host ?? '127.0.0.1';
-  const db = openDatabase({ memory: options.memory ?? false, dataDir: resolve(options.dataDir ?? '.lava-sandbox') });
+  const dataDir = resolve(options.dataDir ?? '.lava-sandbox');
+  if (options.reset && !options.memory) resetDatabase(dataDir);
+  const db = openDatabase({ memory: options.memory ?? false, dataDir });
   const seed = typeof options.seed === 'string' ? readSeedFile(options.seed) : (options.seed ?? DEFAULT_SEED);
   try {
     applySeed(db, seed, now());

@@ -1,9 +1,16 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate } from './migrations';
 
 export type Db = Database.Database;
+
+export const DB_FILE = 'sandbox.sqlite';
+
+/** Deletes the database files in `dataDir` (the next start seeds afresh). */
+export function resetDatabase(dataDir: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(join(dataDir, `${DB_FILE}${suffix}`), { force: true });
+}
 
 /** Opens the sandbox database: a file in `dataDir` (WAL, survives kill -9) or memory. */
 export function openDatabase(options: { memory: boolean; dataDir: string }): Db {
@@ -12,7 +19,7 @@ export function openDatabase(options: { memory: boolean; dataDir: string }): Db 
     db = new Database(':memory:');
   } else {
     mkdirSync(options.dataDir, { recursive: true });
-    db = new Database(join(options.dataDir, 'sandbox.sqlite'));
+    db = new Database(join(options.dataDir, DB_FILE));
     db.pragma('journal_mode = WAL');
     // FULL: a committed transaction is on disk before the answer leaves, even under kill -9.
     db.pragma('synchronous = FULL');

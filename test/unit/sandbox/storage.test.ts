@@ -84,3 +84,20 @@ describe('command line', () => {
     expect(() => parseArgs(argv, {})).toThrow();
   });
 });
+
+describe('reset', () => {
+  test('given a data dir with data, when started with reset, then the data is gone and the seed is back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lava-reset-'));
+    const first = await startHarness({ memory: false, dataDir: dir });
+    await first.createSession({ reference_id: 'old' });
+    await first.sandbox.close();
+    const kept = await startHarness({ memory: false, dataDir: dir });
+    expect((await kept.rest('GET', 'checkout_sessions')).json.data).toHaveLength(1);
+    await kept.sandbox.close();
+    const fresh = await startHarness({ memory: false, dataDir: dir, reset: true });
+    expect((await fresh.rest('GET', 'checkout_sessions')).json.data).toEqual([]);
+    expect((await fresh.rest('GET', 'meters')).json.data).toHaveLength(1);
+    await fresh.sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
