@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
-export const FAKE_CHECKOUT_PATH = '/fake-checkout/embed/checkout';
-const page = fileURLToPath(new URL('../stories/host/fake-checkout/embed/checkout/index.html', import.meta.url));
+const ROOT = '/fake-checkout/';
+const dir = fileURLToPath(new URL('../stories/host/fake-checkout/', import.meta.url));
 
 /**
  * Serves the story-local fake checkout at the exact path the host SDK frames
@@ -15,11 +15,12 @@ export function fakeCheckoutPage(): Plugin {
     name: 'lava:fake-checkout-page',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const path = (req.url ?? '').split('?')[0];
-        if (path !== FAKE_CHECKOUT_PATH && path !== `${FAKE_CHECKOUT_PATH}/`) return next();
+        const path = (req.url ?? '').split('?')[0] ?? '';
+        const page = /^(silent\/)?embed\/checkout\/?$/.exec(path.startsWith(ROOT) ? path.slice(ROOT.length) : '');
+        if (!page) return next();
         res.setHeader('content-type', 'text/html; charset=utf-8');
         res.setHeader('cache-control', 'no-store');
-        res.end(readFileSync(page));
+        res.end(readFileSync(`${dir}${page[1] ?? ''}embed/checkout/index.html`));
       });
     },
   };

@@ -1,0 +1,17 @@
+import { encodeToken } from '../../src/contract/token';
+
+/** A token for the story-local fake checkout (answers the handshake) or the silent one (never does). */
+export function fakeToken(kind: 'fake' | 'silent' = 'fake'): string {
+  const base = `${window.location.origin}/fake-checkout/${kind === 'silent' ? 'silent/' : ''}`;
+  return encodeToken({ secret: 'story_secret_0123456789', base });
+}
+
+/** The merchant page keeps its own colours whatever the checkout theme is. */
+export const MERCHANT_PAGE = {
+  minHeight: '100vh',
+  boxSizing: 'border-box',
+  padding: 24,
+  fontFamily: 'system-ui, sans-serif',
+  background: '#ffffff',
+  color: '#1b1d21',
+} as const;
