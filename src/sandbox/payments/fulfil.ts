@@ -48,6 +48,11 @@ function applyMode(db: Db, session: SessionRow, intent: IntentRow, walletId: str
       return;
     case 'subscription': {
       const plan = planById(db, session.merchant_id, session.subscription_config_id!)!;
+      // One plan per connection: subscribing to another plan replaces the current one now.
+      db.prepare("UPDATE subscriptions SET status = 'cancelled', cancelled_at = ? WHERE connection_id = ? AND status = 'active'").run(
+        now,
+        intent.connection_id,
+      );
       const subId = newId('sub');
       db.prepare(
         `INSERT INTO subscriptions (id, merchant_id, connection_id, wallet_id, subscription_config_id, status, started_at,

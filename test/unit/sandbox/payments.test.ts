@@ -275,6 +275,19 @@ describe('modes', () => {
     expect((await h.rest('GET', `checkout_sessions/${session.checkout_session_id}`)).json.status).toBe('completed');
   });
 
+  test('given a subscriber checks out another plan, then the new plan replaces the old one', async () => {
+    const h = await startHarness();
+    const first = await readyToPay(h, testPhone(46), { checkout_mode: 'subscription', subscription_config_id: 'subconf_starter' });
+    const paid = await confirm(h, first.token, (await intent(h, first.token)).intent_id, { card: GOOD_CARD });
+    h.clock.advance(60_000);
+    const second = await readyToPay(h, testPhone(46), { checkout_mode: 'subscription', subscription_config_id: 'subconf_pro' });
+    expect((await confirm(h, second.token, (await intent(h, second.token)).intent_id, { card: GOOD_CARD })).json.status).toBe('succeeded');
+    const active = await h.rest('GET', `subscriptions?connection_id=${paid.json.connection_id}`);
+    expect(active.json.data.map((s: { subscription_config_id: string }) => s.subscription_config_id)).toEqual(['subconf_pro']);
+    const cancelled = await h.rest('GET', `subscriptions?status=cancelled&connection_id=${paid.json.connection_id}`);
+    expect(cancelled.json.data.map((s: { subscription_config_id: string }) => s.subscription_config_id)).toEqual(['subconf_starter']);
+  });
+
   test('given an onboarding checkout, then complete without paying is refused', async () => {
     const h = await startHarness();
     const { token } = await readyToPay(h, testPhone(42));
