@@ -1,0 +1,50 @@
+import { expect, type Page, test } from '@playwright/test';
+import { encodeToken } from '../../../src/contract/token';
+import { type HostServers, startHostServers } from './servers';
+
+let servers: HostServers;
+const FAST = [50, 100, 200];
+
+test.beforeAll(async () => {
+  servers = await startHostServers(() => encodeToken({ secret: 'cs_e2e_script_0123456789', base: `${servers.checkout.url}/` }));
+});
+test.afterAll(async () => {
+  await servers?.close();
+});
+
+type Log = Array<[string, string, unknown]>;
+const log = (page: Page) => page.evaluate(() => (window as unknown as { log: Log }).log);
+const checkoutFrame = (page: Page) => page.frameLocator('iframe[title="Lava checkout"]');
+
+test('script tag: no React on the page, window.LavaCheckout exists, and a declarative button runs a checkout with DOM events', async ({ page }) => {
+  await page.goto(`${servers.merchant.url}/script.html`);
+  expect(await page.evaluate(() => typeof (window as unknown as { React?: unknown }).React)).toBe('undefined');
+  expect(await page.evaluate(() => Object.keys((window as unknown as { LavaCheckout: object }).LavaCheckout).sort())).toEqual([
+    'LavaCheckoutError',
+    'open',
+    'preload',
+  ]);
+  await page.getByRole('button', { name: 'Buy credits' }).click();
+  await expect(checkoutFrame(page).locator('#state')).toHaveText(/^init /);
+  await checkoutFrame(page)
+    .locator('#pay')
+    .evaluate((button) => setTimeout(() => (button as HTMLElement).click()));
+  await expect.poll(() => log(page), { intervals: FAST }).toContainEqual(['lava:success', 'buy', { connectionId: 'conn_e2e', checkoutSessionId: 'cs_e2e' }]);
+  const entries = await log(page);
+  expect(entries).toContainEqual(['lava:event', 'buy', { type: 'step', step: 'phone' }]);
+  expect(entries.filter(([kind]) => kind === 'csp')).toEqual([]);
+  await expect(page.locator('iframe')).toHaveCount(0);
+});
+
+test('script tag: window.LavaCheckout.open(token, callbacks) works without the button', async ({ page }) => {
+  await page.goto(`${servers.merchant.url}/script.html`);
+  const token = encodeToken({ secret: 'cs_e2e_script_0123456789', base: `${servers.checkout.url}/` });
+  await page.evaluate((t) => {
+    const w = window as unknown as { LavaCheckout: { open(t: string, o: object): void }; log: unknown[] };
+    w.LavaCheckout.open(t, { onCancel: (detail: unknown) => w.log.push(['cancel', 'api', detail]) });
+  }, token);
+  await checkoutFrame(page)
+    .locator('#cancel')
+    .evaluate((button) => setTimeout(() => (button as HTMLElement).click()));
+  await expect.poll(() => log(page), { intervals: FAST }).toContainEqual(['cancel', 'api', { checkoutSessionId: 'cs_e2e' }]);
+});

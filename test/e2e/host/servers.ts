@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type StaticServer, startStaticServer } from '../support/static-server';
+
+const pages = join(import.meta.dirname, 'pages');
+const root = join(import.meta.dirname, '..', '..', '..');
+
+/** What a merchant under a strict policy allows: no inline script or style anywhere. */
+export function merchantCsp(frameSrc: string): string {
+  return `default-src 'self'; script-src 'self'; style-src 'self'; frame-src ${frameSrc}; connect-src 'self'`;
+}
+
+export interface HostServers {
+  /** Merchant pages on http://localhost:<port>, loading the built SDK from /dist/. */
+  merchant: StaticServer;
+  /** The fake checkout app on http://127.0.0.1:<port>. */
+  checkout: StaticServer;
+  /** A third origin on http://127.0.0.1:<another port> (a lookalike of the checkout: same host, other port). */
+  attacker: StaticServer;
+  close(): Promise<void>;
+}
+
+/** The e2e pages load dist/; build the host SDK only if this checkout has not been built yet. */
+export function ensureBuilt(): void {
+  if (existsSync(join(root, 'dist/lib/vanilla.js')) && existsSync(join(root, 'dist/lava-checkout.iife.js'))) return;
+  execFileSync('npm', ['run', 'build:lib'], { cwd: root, stdio: 'inherit' });
+}
+
+export async function startHostServers(tokenFor: () => string): Promise<HostServers> {
+  ensureBuilt();
+  const checkoutHtml = readFileSync(join(pages, 'checkout', 'checkout.html'));
+  const checkout = await startStaticServer({
+    host: '127.0.0.1',
+    roots: { '/': join(pages, 'checkout') },
+    handle: (req, res) => {
+      if (!new URL(req.url ?? '/', 'http://x').pathname.endsWith('/embed/checkout')) return false;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(checkoutHtml);
+      return true;
+    },
+  });
+  const attacker = await startStaticServer({ host: '127.0.0.1', roots: { '/': join(pages, 'attacker') } });
+  const merchant = await startStaticServer({
+    host: 'localhost',
+    roots: { '/dist/': join(root, 'dist'), '/': join(pages, 'merchant') },
+    headers: (path) => (path.endsWith('.html') || path === '/' ? { 'content-security-policy': merchantCsp('http://127.0.0.1:*') } : {}),
+    handle: (req, res) => {
+      if (req.method !== 'POST' || req.url !== '/api/checkout') return false;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ checkout_session_token: tokenFor() }));
+      return true;
+    },
+  });
+  return {
+    merchant,
+    checkout,
+    attacker,
+    close: async () => {
+      await Promise.all([merchant.close(), checkout.close(), attacker.close()]);
+    },
+  };
+}
