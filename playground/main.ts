@@ -12,6 +12,14 @@ const playground = await startPlayground({
   dataDir: process.env.PLAYGROUND_DATA_DIR,
   sandboxLog: (line) => console.log(dim(`[sandbox] ${line}`)),
   backendLog: (line) => console.log(`[merchant] ${line}`),
+}).catch((error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE' || /already in use/i.test(error.message)) {
+    console.error(`A port is already in use (${error.message}).`);
+    console.error('Stop the other process, or choose ports: SANDBOX_PORT=4252 BACKEND_PORT=4253 PORT=5183 npm run playground');
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
 });
 
 console.log(`
