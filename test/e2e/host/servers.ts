@@ -43,7 +43,8 @@ export async function startHostServers(tokenFor: () => string): Promise<HostServ
   const merchant = await startStaticServer({
     host: 'localhost',
     roots: { '/dist/': join(root, 'dist'), '/': join(pages, 'merchant') },
-    headers: (path) => (path.endsWith('.html') || path === '/' ? { 'content-security-policy': merchantCsp('http://127.0.0.1:*') } : {}),
+    headers: (path): Record<string, string> =>
+      path.endsWith('.html') || path === '/' ? { 'content-security-policy': merchantCsp('http://127.0.0.1:*') } : {},
     handle: (req, res) => {
       if (req.method !== 'POST' || req.url !== '/api/checkout') return false;
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ checkout_session_token: tokenFor() }));

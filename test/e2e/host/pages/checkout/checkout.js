@@ -13,7 +13,7 @@ const success = { type: 'success', connectionId: 'conn_e2e', checkoutSessionId: 
 window.addEventListener('message', (event) => {
   if (port || event.source !== parent) return;
   const data = event.data;
-  if (!data || data.protocol !== 'lava-checkout' || data.v !== 1 || data.type !== 'connect') return;
+  if (data?.protocol !== 'lava-checkout' || data.v !== 1 || data.type !== 'connect') return;
   if (event.ports.length !== 1) return;
   port = event.ports[0];
   state.textContent = `connected to ${event.origin}`;
