@@ -57,6 +57,16 @@ describe('webhook outbox', () => {
     expect(entry!.attempts.map((a) => a.status_code)).toEqual([500, 500, 200]);
   });
 
+  it('given a receiver that does not answer in time, when delivering, then the attempt times out and is retried', async () => {
+    const { receiver, outbox } = await setup([0, 200], { ...fast, timeoutMs: 200 });
+    outbox.start();
+    const event = outbox.enqueue(MERCHANT, 'checkout.completed', completed);
+    await waitFor(() => outbox.listDeliveries()[0]?.status === 'delivered');
+    const [entry] = outbox.listDeliveries();
+    expect(entry!.attempts.map((a) => a.error)).toEqual(['timeout after 200 ms', null]);
+    expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([event.id, event.id]);
+  });
+
   it('given a receiver that always answers 503, when delivering, then it stops after maxAttempts and marks the delivery failed', async () => {
     const { receiver, outbox } = await setup([503, 503, 503, 503, 503], { ...fast, maxAttempts: 3 });
     outbox.start();

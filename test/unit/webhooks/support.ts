@@ -11,7 +11,10 @@ export interface ReceivedDelivery {
   status: number;
 }
 
-/** A webhook receiver on an ephemeral port that answers the scripted statuses in turn, then 200. */
+/**
+ * A webhook receiver on an ephemeral port that answers the scripted statuses in turn, then 200.
+ * A scripted 0 never answers (the sender's timeout must end it).
+ */
 export async function startReceiver(script: number[] = []) {
   const received: ReceivedDelivery[] = [];
   const server = createServer((req, res) => {
@@ -20,6 +23,7 @@ export async function startReceiver(script: number[] = []) {
     req.on('end', () => {
       const status = script[received.length] ?? 200;
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
+      if (status === 0) return;
       res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
     });
   });
