@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { toMinor } from '../../contract/money';
-import defaultSeed from '../seed.default.json';
+import defaultSeed from '../seed.default.json' with { type: 'json' };
 import { newId } from '../ids';
 import type { Db } from './db';
 
