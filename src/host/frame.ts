@@ -1,7 +1,5 @@
 import { connectMessage, isHello } from '../contract/messages';
 import { checkoutOrigin } from '../contract/token';
-import { saveFocus } from './focus';
-import { lockScroll } from './scroll-lock';
 import { setStyle } from './style';
 
 /**
@@ -27,8 +25,7 @@ export function createFrame(base: string): CheckoutFrame {
   const root = document.createElement('div');
   const spinner = document.createElement('div');
   const iframe = document.createElement('iframe');
-  let restoreFocus: (() => void) | undefined;
-  let unlockScroll: (() => void) | undefined;
+  let restorePage: (() => void) | undefined;
 
   function onMessage(event: MessageEvent): void {
     const child = iframe.contentWindow;
@@ -71,8 +68,16 @@ export function createFrame(base: string): CheckoutFrame {
     port: null,
     onPort: null,
     show(onEscape) {
-      restoreFocus = saveFocus();
-      unlockScroll = lockScroll();
+      // Scroll is locked on <html>, not <body>: merchants' modal libraries lock <body>, so the two
+      // locks nest and each restores only what it changed. Focus goes back where it was.
+      const html = document.documentElement.style;
+      const overflow = html.overflow;
+      const focused = document.activeElement as HTMLElement | null;
+      html.overflow = 'hidden';
+      restorePage = () => {
+        html.overflow = overflow;
+        focused?.focus?.({ preventScroll: true });
+      };
       root.setAttribute('role', 'dialog');
       root.setAttribute('aria-modal', 'true');
       root.setAttribute('aria-label', iframe.title);
@@ -92,8 +97,7 @@ export function createFrame(base: string): CheckoutFrame {
       window.removeEventListener('message', onMessage);
       frame.port?.close();
       root.remove();
-      unlockScroll?.();
-      restoreFocus?.();
+      restorePage?.();
     },
   };
   return frame;

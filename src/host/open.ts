@@ -1,7 +1,6 @@
 import type { ErrorCode } from '../contract/errors';
 import { parseAppMessage } from '../contract/messages';
 import { decodeToken } from '../contract/token';
-import { attemptId } from './attempt-id';
 import { type CheckoutFrame, createFrame } from './frame';
 import { rewarm, takeWarmFrame } from './preload';
 import type { CheckoutHandle, CheckoutResult, CheckoutStatus, OpenOptions } from './types';
@@ -66,8 +65,7 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
     if (handle.status === 'idle') return;
     clearTimeout(loadTimer);
     clearTimeout(closeTimer);
-    if (port) port.onmessage = null;
-    frame?.destroy();
+    frame?.destroy(); // closes the port too
     setStatus('idle');
     if (active === handle) active = null;
     rewarm();
@@ -128,7 +126,8 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
   if (active) return fail('already_open', 'A checkout is already open');
   active = handle;
   onStatus?.();
-  const id = attemptId();
+  // Tells attempts apart; not a secret.
+  const id = Math.random().toString(36).slice(2);
   const timeout = latest().timeout ?? DEFAULT_TIMEOUT;
   frame = takeWarmFrame(base) ?? createFrame(base);
   frame.show(handle.close);
