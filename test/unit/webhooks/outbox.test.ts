@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWebhookOutbox, type WebhookOutboxOptions } from '../../../src/sandbox/webhooks';
 import { verifyWebhook } from '../../../src/webhooks';
@@ -37,6 +38,19 @@ describe('webhook outbox', () => {
     const verified = await verifyWebhook(delivery!.body, delivery!.headers, { secret: endpoint.secret });
     expect(verified).toEqual(event);
     await waitFor(() => outbox.listDeliveries()[0]?.status === 'delivered');
+  });
+
+  it("given seed 004's handler (HMAC of JSON.stringify(req.body)), when a delivery arrives, then its x-lava-signature verifies", async () => {
+    const { receiver, outbox, endpoint } = await setup();
+    outbox.start();
+    outbox.enqueue(MERCHANT, 'checkout.completed', completed);
+    await waitFor(() => receiver.received.length === 1);
+    const [delivery] = receiver.received;
+    // The code from seed 004, unchanged: the body is parsed, then re-serialised.
+    const payload = JSON.stringify(JSON.parse(delivery!.body));
+    const expected = createHmac('sha256', endpoint.secret).update(payload).digest('hex');
+    const signature = String(delivery!.headers['x-lava-signature']);
+    expect(timingSafeEqual(Buffer.from(signature), Buffer.from(expected))).toBe(true);
   });
 
   it('given an endpoint not subscribed to the type, when an event is enqueued, then nothing is sent to it', async () => {
