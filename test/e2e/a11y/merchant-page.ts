@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { type StaticServer, startStaticServer } from '../support/static-server';
+
+/**
+ * A merchant page on `localhost` (the checkout is on 127.0.0.1): the script-tag SDK from dist/,
+ * a "Subscribe" button that opens the checkout for `window.__token`, and a log of callbacks.
+ */
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Merchant</title></head>
+<body>
+<h1>Acme AI</h1>
+<button type="button" id="subscribe">Subscribe</button>
+<script src="/dist/lava-checkout.iife.js"></script>
+<script>
+  window.__log = [];
+  document.getElementById('subscribe').addEventListener('click', () => {
+    window.LavaCheckout.open(window.__token, {
+      onSuccess: (r) => window.__log.push({ kind: 'success', ...r }),
+      onCancel: (r) => window.__log.push({ kind: 'cancel', ...r }),
+      onError: (e) => window.__log.push({ kind: 'error', code: e.code }),
+      onEvent: (e) => window.__log.push({ kind: 'event', ...e }),
+    });
+  });
+</script>
+</body></html>`;
+
+export function startMerchantPage(): Promise<StaticServer> {
+  return startStaticServer({
+    host: 'localhost',
+    roots: { '/dist/': resolve('dist') },
+    handle(req, res) {
+      if (new URL(req.url ?? '/', 'http://x').pathname !== '/') return false;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(PAGE);
+      return true;
+    },
+  });
+}
+
+export type LogEntry = Record<string, unknown> & { kind: string };
+
+export function merchantLog(page: Page): Promise<LogEntry[]> {
+  return page.evaluate(() => (window as unknown as { __log: LogEntry[] }).__log);
+}
+
+export async function setToken(page: Page, token: string): Promise<void> {
+  await page.evaluate((value) => {
+    (window as unknown as { __token: string }).__token = value;
+  }, token);
+}
+
+export function checkoutFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe[title="Lava checkout"]');
+}
+
+export const STEP_TIMEOUT = 15_000;
+
+/** Does `target` (in the page or in the checkout frame) hold keyboard focus? */
+export function isFocused(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => el === el.ownerDocument.activeElement);
+}
+
+/** Press Tab (bounded) until `target` has focus: proves it is reachable by keyboard, in tab order. */
+export async function tabTo(page: Page, target: Locator, maxPresses = 25): Promise<void> {
+  await expect(target).toBeVisible({ timeout: STEP_TIMEOUT });
+  for (let i = 0; i < maxPresses; i++) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press('Tab');
+  }
+  expect(await isFocused(target), `Tab never reached ${target}`).toBe(true);
+}
