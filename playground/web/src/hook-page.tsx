@@ -2,6 +2,7 @@ import { useLavaCheckout } from '@lavapayments/checkout';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createSession, type Mode } from './api';
+import { ConnectionsList } from './connections-list';
 import { Layout } from './layout';
 import { ModeButtons } from './mode-buttons';
 import { type CheckoutOutcome, ResultPanel } from './result-panel';
@@ -39,6 +40,7 @@ function HookPage() {
       </p>
       {connectionId && !outcome && <p>Saved connection: {connectionId}</p>}
       <ResultPanel outcome={outcome} />
+      <ConnectionsList refreshKey={outcome?.checkoutSessionId ?? ''} />
     </Layout>
   );
 }
