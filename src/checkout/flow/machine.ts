@@ -142,7 +142,8 @@ function answer(state: FlowState, event: Extract<FlowEvent, { id: number }>, com
       const next: FlowState = {
         ...state,
         connectionId: event.response.connection_id,
-        emits: [{ type: event.response.created ? 'wallet_created' : 'wallet_linked' }],
+        // `created` speaks of the connection; which event it is depends on what was asked.
+        emits: [{ type: command.kind === 'create_wallet' ? 'wallet_created' : 'wallet_linked' }],
       };
       if (next.session?.mode === 'subscription' && event.response.already_subscribed) {
         return { ...next, screen: 'already_subscribed' };

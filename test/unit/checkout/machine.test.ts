@@ -204,9 +204,9 @@ describe('flow machine: wallet', () => {
     expect(state.emits).toEqual([{ type: 'wallet_created' }, { type: 'step', step: 'amount' }]);
   });
 
-  it('when a wallet is linked in subscription, then the plan shows and wallet_linked is reported', () => {
+  it('when a wallet is linked in subscription (a new connection), then the plan shows and wallet_linked is reported', () => {
     const state = run(
-      [{ type: 'SUBMIT_CODE', code: '000000' }, verified(knownWallet), { type: 'LINK_WALLET' }, walletReady(false)],
+      [{ type: 'SUBMIT_CODE', code: '000000' }, verified(knownWallet), { type: 'LINK_WALLET' }, walletReady(true)],
       atCode('subscription'),
     );
     expect(state.screen).toBe('plan');
