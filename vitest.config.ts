@@ -23,6 +23,7 @@ export default defineConfig({
           include: ['test/unit/{sandbox,node,webhooks}/**/*.test.ts', 'test/unit/**/*.node.test.ts'],
         },
       },
+      'test/unit/react/react18/vitest.config.ts',
     ],
   },
 });
