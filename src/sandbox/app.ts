@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { FLOW_API_PREFIX } from '../contract/flow-api';
 import type { SandboxContext } from './context';
 import { debugRoutes } from './debug-routes';
 import { identityRoutes } from './flow/identity-routes';
 import { requireSameOrigin } from './flow/same-origin';
 import { embedRoutes } from './hosting/embed';
+import { MAX_BODY_BYTES } from './http/body';
 import { ApiError, errorResponse } from './http/errors';
 import { redactPath } from './log';
 import type { OtpDeps } from './otp/otp';
@@ -28,6 +30,15 @@ export function createApp(ctx: SandboxContext, otp: OtpDeps): Hono {
     const ms = Math.round(performance.now() - started);
     ctx.log(`${c.req.method} ${redactPath(c.req.path)} ${c.res.status} ${ms}ms`);
   });
+
+  // Stops reading a request body past the limit, even when it is streamed without a length.
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      errorResponse(c, new ApiError('invalid_request', `The request body is larger than ${MAX_BODY_BYTES} bytes.`, { status: 413 })),
+  });
+  app.use('/v1/*', limit);
+  app.use(`${FLOW_API_PREFIX}/*`, limit);
 
   const rest = new Hono<RestEnv>();
   rest.use(requireSecretKey(ctx));

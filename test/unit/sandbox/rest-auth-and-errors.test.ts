@@ -70,6 +70,27 @@ describe('REST errors for bad input', () => {
     expect(res.json.error.code).toBe('invalid_request');
   });
 
+  test('given a body streamed without a length past 64 KiB, then 413', async () => {
+    const h = await startHarness();
+    const chunk = new TextEncoder().encode('x'.repeat(16 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1;
+        if (sent > 64) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const res = await fetch(`${h.sandbox.restUrl}checkout_sessions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.sandbox.secretKey}`, 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
+  });
+
   test('given an unknown route, then 404 not_found as JSON', async () => {
     const h = await startHarness();
     const res = await h.rest('GET', 'nothing_here');
