@@ -147,7 +147,7 @@ export function identityRoutes(ctx: SandboxContext, otp: OtpDeps): Hono<FlowEnv>
     const { connection, created } = linkWallet(ctx.db, session.merchant_id, wallet.id, session.reference_id, ctx.now());
     setCredentialConnection(ctx.db, credential.token_hash, connection.id);
     // Subscription mode, wallet already on the plan: the app completes without a charge.
-    const answer: WalletResponse & { already_subscribed?: boolean } = { connection_id: connection.id, created };
+    const answer: WalletResponse = { connection_id: connection.id, created };
     if (alreadySubscribed(ctx.db, session, connection.id)) answer.already_subscribed = true;
     return c.json(answer);
   });
