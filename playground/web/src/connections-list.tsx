@@ -9,6 +9,7 @@ interface ConnectionSummary {
 /** GET /api/connections: the backend lists the merchant's connections with lava.connections.list(). */
 export function ConnectionsList({ refreshKey }: { refreshKey: string }) {
   const [connections, setConnections] = useState<ConnectionSummary[] | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey changes after each checkout, to fetch the list again
   useEffect(() => {
     let active = true;
     fetch('/api/connections')
