@@ -1,0 +1,186 @@
+import { expect, type Page, test } from '@playwright/test';
+import type { StaticServer } from '../support/static-server';
+import {
+  checkoutFrame,
+  chooseAmount,
+  continueToPayment,
+  createWallet,
+  fillCard,
+  merchantLog,
+  payButton,
+  STEP_TIMEOUT,
+  startMerchant,
+  verifyPhone,
+} from './merchant';
+import { type SandboxProcess, startSandboxProcess } from './sandbox-process';
+
+// Issue 5 proof: each mode to onSuccess; the REST API shows the connection it names.
+let sandbox: SandboxProcess;
+let merchant: StaticServer;
+
+test.use({ locale: 'en-US' });
+test.describe.configure({ timeout: 90_000 });
+
+test.beforeAll(async () => {
+  sandbox = await startSandboxProcess();
+  merchant = await startMerchant();
+});
+
+test.afterAll(async () => {
+  await merchant?.close();
+  await sandbox?.stop();
+});
+
+interface Connection {
+  connection_id: string;
+  wallet: { balance: string; autopay_enabled: boolean };
+  subscription: { subscription_config_id: string; name: string; status: string } | null;
+}
+
+type SessionInput = Parameters<SandboxProcess['createSession']>[0];
+
+async function open(page: Page, input: Omit<SessionInput, 'origin'>) {
+  await page.goto(`${merchant.url}/`);
+  const session = await sandbox.createSession({ origin: merchant.url, ...input });
+  await page.evaluate((token) => (window as unknown as { openCheckout(t: string): void }).openCheckout(token), session.token);
+  return session;
+}
+
+/** onSuccess fired once for this session; the overlay is gone. */
+async function expectSuccess(page: Page, checkoutSessionId: string): Promise<string> {
+  await expect
+    .poll(async () => (await merchantLog(page)).filter((e) => e.kind === 'success').length, { timeout: 20_000 })
+    .toBe(1);
+  const success = (await merchantLog(page)).find((e) => e.kind === 'success')!;
+  expect(success.checkoutSessionId).toBe(checkoutSessionId);
+  expect(String(success.connectionId)).toMatch(/^conn_/);
+  await expect(page.locator('iframe[src*="/embed/checkout"]')).toHaveCount(0);
+  return String(success.connectionId);
+}
+
+async function chargesFor(checkoutSessionId: string) {
+  return (await sandbox.charges()).filter((c) => c.checkout_session_id === checkoutSessionId);
+}
+
+test('onboarding then top-up: funded, then topped up, each to onSuccess with the balance on the connection', async ({ page }) => {
+  const first = await open(page, { mode: 'onboarding' });
+  const frame = checkoutFrame(page);
+  await verifyPhone(frame, '2015550120');
+  await createWallet(frame, 'Dee');
+  await chooseAmount(frame, '25.00');
+  await expect(frame.getByText('Sandbox — no real charge')).toBeVisible({ timeout: STEP_TIMEOUT });
+  await fillCard(frame, '4242 4242 4242 4242');
+  await frame.getByLabel('Save this card for autopay').check();
+  await payButton(frame).click();
+  await expect(frame.getByRole('heading', { name: 'All set' })).toBeVisible({ timeout: STEP_TIMEOUT });
+  const connectionId = await expectSuccess(page, first.checkoutSessionId);
+  const funded = await sandbox.rest<Connection>('GET', `connections/${connectionId}`);
+  expect(funded.wallet.balance).toBe('25.00');
+  const events = (await merchantLog(page)).filter((e) => e.kind === 'event').map((e) => e.type);
+  expect(events).toEqual(expect.arrayContaining(['payment_submitted', 'step']));
+
+  const topup = await open(page, { mode: 'topup', connection_id: connectionId });
+  await verifyPhone(frame, '2015550120');
+  await chooseAmount(frame, '10.00');
+  // The card saved for autopay is offered first.
+  await expect(frame.getByLabel(/ending in 4242/)).toBeChecked({ timeout: STEP_TIMEOUT });
+  await payButton(frame).click();
+  expect(await expectSuccess(page, topup.checkoutSessionId)).toBe(connectionId);
+  const toppedUp = await sandbox.rest<Connection>('GET', `connections/${connectionId}`);
+  expect(toppedUp.wallet.balance).toBe('35.00');
+  expect(await chargesFor(topup.checkoutSessionId)).toHaveLength(1);
+});
+
+test('subscription then a credit bundle: the plan is active, then the bundle is paid, each to onSuccess', async ({ page }) => {
+  const sub = await open(page, { mode: 'subscription', subscription_config_id: 'subconf_pro' });
+  const frame = checkoutFrame(page);
+  await verifyPhone(frame, '2015550121');
+  await createWallet(frame, 'Eve');
+  await expect(frame.getByText('Pro Plan')).toBeVisible({ timeout: STEP_TIMEOUT });
+  await expect(frame.getByText('$25.00 usage credit included each period')).toBeVisible();
+  await continueToPayment(frame);
+  await fillCard(frame, '4242 4242 4242 4242');
+  await expect(payButton(frame)).toHaveText('Subscribe — $49.00');
+  await payButton(frame).click();
+  const connectionId = await expectSuccess(page, sub.checkoutSessionId);
+  const subscribed = await sandbox.rest<Connection>('GET', `connections/${connectionId}`);
+  expect(subscribed.subscription).toMatchObject({ subscription_config_id: 'subconf_pro', status: 'active' });
+  expect((await merchantLog(page)).some((e) => e.kind === 'event' && e.type === 'subscription_active')).toBe(true);
+
+  // A second subscription checkout for the same plan: told so, completed without a charge.
+  const again = await open(page, { mode: 'subscription', subscription_config_id: 'subconf_pro' });
+  await verifyPhone(frame, '2015550121');
+  await expect(frame.getByRole('heading', { name: "You're already on this plan" })).toBeVisible({ timeout: STEP_TIMEOUT });
+  await frame.getByRole('button', { name: 'Continue' }).click();
+  expect(await expectSuccess(page, again.checkoutSessionId)).toBe(connectionId);
+  expect(await chargesFor(again.checkoutSessionId)).toHaveLength(0);
+
+  const bundle = await open(page, { mode: 'credit_bundle', connection_id: connectionId, credit_bundle_id: 'cb_pro_25' });
+  await verifyPhone(frame, '2015550121');
+  await expect(frame.getByText('$25 Top-up')).toBeVisible({ timeout: STEP_TIMEOUT });
+  await continueToPayment(frame);
+  await fillCard(frame, '4242 4242 4242 4242');
+  await payButton(frame).click();
+  expect(await expectSuccess(page, bundle.checkoutSessionId)).toBe(connectionId);
+  const charges = await chargesFor(bundle.checkoutSessionId);
+  expect(charges.map((c) => c.amount)).toEqual(['25.00']);
+  const credits = await sandbox.rest<{ subscription: { credits: { bundle_remaining: string } } }>(
+    'GET',
+    `connections/${connectionId}/subscription`,
+  );
+  expect(credits.subscription.credits.bundle_remaining).toBe('25.00');
+});
+
+test('a declined card shows the reason; another card succeeds; exactly one charge', async ({ page }) => {
+  const session = await open(page, { mode: 'onboarding' });
+  const frame = checkoutFrame(page);
+  await verifyPhone(frame, '2015550122');
+  await createWallet(frame, 'Fay');
+  await chooseAmount(frame, '20.00');
+  await fillCard(frame, '4000 0000 0000 0002');
+  await payButton(frame).click();
+  await expect(frame.getByRole('alert').filter({ hasText: /declined/i })).toBeVisible({ timeout: STEP_TIMEOUT });
+  expect(await chargesFor(session.checkoutSessionId)).toHaveLength(0);
+  expect((await merchantLog(page)).some((e) => e.kind === 'event' && e.type === 'payment_failed' && e.code === 'card_declined')).toBe(true);
+
+  await fillCard(frame, '4000 0000 0000 9995');
+  await payButton(frame).click();
+  await expect(frame.getByRole('alert').filter({ hasText: /insufficient funds/i })).toBeVisible({ timeout: STEP_TIMEOUT });
+
+  await fillCard(frame, '4242 4242 4242 4242');
+  await payButton(frame).click();
+  const connectionId = await expectSuccess(page, session.checkoutSessionId);
+  expect(await chargesFor(session.checkoutSessionId)).toHaveLength(1);
+  expect((await sandbox.rest<Connection>('GET', `connections/${connectionId}`)).wallet.balance).toBe('20.00');
+});
+
+test('authentication: failing the challenge charges nothing; approving it completes', async ({ page }) => {
+  const session = await open(page, { mode: 'onboarding' });
+  const frame = checkoutFrame(page);
+  await verifyPhone(frame, '2015550123');
+  await createWallet(frame, 'Gus');
+  await chooseAmount(frame, '15.00');
+  await fillCard(frame, '4000 0025 0000 3155');
+  await payButton(frame).click();
+  await frame.getByRole('button', { name: 'Fail authentication' }).click({ timeout: STEP_TIMEOUT });
+  await expect(frame.getByRole('alert').filter({ hasText: /.+/ })).toBeVisible({ timeout: STEP_TIMEOUT });
+  expect(await chargesFor(session.checkoutSessionId)).toHaveLength(0);
+
+  await fillCard(frame, '4000 0025 0000 3155');
+  await payButton(frame).click();
+  await frame.getByRole('button', { name: 'Approve' }).click({ timeout: STEP_TIMEOUT });
+  await expectSuccess(page, session.checkoutSessionId);
+  expect(await chargesFor(session.checkoutSessionId)).toHaveLength(1);
+});
+
+test('a double click on pay makes one charge and one onSuccess', async ({ page }) => {
+  const session = await open(page, { mode: 'onboarding' });
+  const frame = checkoutFrame(page);
+  await verifyPhone(frame, '2015550124');
+  await createWallet(frame, 'Hal');
+  await chooseAmount(frame, '30.00');
+  await fillCard(frame, '4242 4242 4242 4242');
+  await payButton(frame).dblclick();
+  await expectSuccess(page, session.checkoutSessionId);
+  expect(await chargesFor(session.checkoutSessionId)).toHaveLength(1);
+});
