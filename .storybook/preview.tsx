@@ -1,8 +1,12 @@
 import '../src/checkout/styles.css';
 import type { Decorator, Preview } from '@storybook/react-vite';
+import { configure } from 'storybook/test';
 import { checkOtherTheme } from './axe-other-theme';
 import { A11Y_RULES } from './a11y-rules';
 import { themeOf } from './themes';
+
+// findBy*/waitFor wait up to 5 s: CI machines are busy, and later steps load as a lazy chunk.
+configure({ asyncUtilTimeout: 5000 });
 
 /** Light or dark, the way the checkout app itself switches: `data-theme` on <html>. */
 const withTheme: Decorator = (Story, context) => {

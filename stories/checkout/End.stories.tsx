@@ -79,6 +79,8 @@ export const NetworkDark: Story = { name: 'Failure: network (dark)', args: { sta
 export const NetworkPhoneDark: Story = { name: 'Failure: network (phone, dark)', args: { state: failure({ code: 'network' }) }, globals: phoneDark };
 export const NetworkRetrying: Story = { name: 'Failure: network, retrying', args: { state: busy(failure({ code: 'network' }), { kind: 'start' }) } };
 export const Internal: Story = { name: 'Failure: internal', args: { state: failure({ code: 'internal' }) } };
+export const NotFoundRetryable: Story = { name: 'Failure: not_found', args: { state: failure({ code: 'not_found' }) } };
+export const Forbidden: Story = { name: 'Failure: forbidden', args: { state: failure({ code: 'forbidden' }) } };
 
 /** Error retry: the first start is lost, "Try again" starts again and the phone step appears. */
 export const NetworkThenRetry: Story = {

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent } from 'storybook/test';
 import { shows } from './harness/shows';
 import { CheckoutPreview } from './harness/CheckoutPreview';
+import { fakeFlowApi } from './harness/fake-api';
 import { at, busy, withError } from './harness/states';
 import { dark, phone, phoneDark } from './harness/variants';
 
@@ -32,6 +33,14 @@ export const PlanBusy: Story = {
 };
 export const PlanError: Story = { name: 'Plan: server error internal', args: { state: withError(at('plan'), { code: 'internal' }) } };
 export const AlreadySubscribed: Story = { name: 'Plan: already subscribed', args: { state: at('already_subscribed') } };
+export const PlanConflict: Story = {
+  name: 'Plan: server error conflict (already on the plan)',
+  args: { api: fakeFlowApi({ script: { createIntent: { fail: 'conflict' } } }) },
+  play: async ({ canvas }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Continue to payment' }));
+    await shows(await canvas.findByRole('heading', { name: "You're already on this plan" }));
+  },
+};
 
 export const Amount: Story = {
   name: 'Amount (onboarding)',

@@ -23,7 +23,8 @@ export const Loading: Story = {
     await expect(await page.findByRole('status', { name: 'Loading checkout' })).toBeInTheDocument();
     await expect(page.getByRole('dialog', { name: 'Lava checkout' })).toHaveFocus();
     await expect((await checkoutFrame()).style.opacity).toBe('0');
-    await userEvent.keyboard('{Escape}');
+    // The merchant closes it while it is still loading (handle.close()).
+    canvas.getByRole('button', { name: 'Close from the page' }).click();
     await overlayGone();
     await expect(canvas.getByText('Cancelled')).toBeInTheDocument();
     await expect(subscribe).toHaveFocus();
@@ -78,3 +79,16 @@ export const ReadyOpenPhone: Story = {
 
 /** A fresh open after one was left open still works: unmounting a story tears its overlay down. */
 export const AfterOneLeftOpen: Story = { ...Ready, name: 'Ready, after a story left one open' };
+
+/** One checkout at a time: a second open() while one is showing reports already_open. */
+export const AlreadyOpen: Story = {
+  name: 'Second open: already_open',
+  play: async ({ canvas }) => {
+    const subscribe = canvas.getByRole('button', { name: 'Subscribe' });
+    await userEvent.click(subscribe);
+    await insideCheckout();
+    subscribe.click();
+    await waitFor(() => expect(canvas.getByText('Error: already_open')).toBeInTheDocument());
+    await expect(await checkoutFrame()).toBeInTheDocument();
+  },
+};

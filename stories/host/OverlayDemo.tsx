@@ -31,6 +31,9 @@ export function OverlayDemo({ checkout, timeout = 600_000 }: OverlayDemoProps) {
       <h1>Acme AI — Pro Plan</h1>
       <button type="button" onClick={subscribe}>
         Subscribe
+      </button>{' '}
+      <button type="button" onClick={() => handle.current?.close()}>
+        Close from the page
       </button>
       <p>
         Outcome: <output aria-live="polite">{outcome}</output>
