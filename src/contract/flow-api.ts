@@ -170,7 +170,13 @@ export interface ConfirmPaymentRequest {
 export type ConfirmPaymentResponse =
   | { status: 'succeeded'; connection_id: string; checkout_session_id: string; charge_id: string }
   | { status: 'requires_action'; challenge_id: string }
-  | { status: 'failed'; code: 'card_declined' | 'insufficient_funds' | 'authentication_failed' | 'invalid_card'; message: string };
+  | {
+      status: 'failed';
+      code: 'card_declined' | 'insufficient_funds' | 'authentication_failed' | 'invalid_card';
+      message: string;
+      /** invalid_card: the card field at fault, so the form can mark it. */
+      field?: 'number' | 'exp' | 'cvc';
+    };
 
 // POST /api/flow/complete (modes that end without a charge: already subscribed)
 export interface CompleteResponse {

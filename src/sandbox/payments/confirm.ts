@@ -5,13 +5,11 @@ import { ApiError, invalid } from '../http/errors';
 import { newId } from '../ids';
 import type { Db } from '../storage/db';
 import type { WebhookEvents } from '../webhooks';
-import type { CardField } from './cards';
 import { fulfil } from './fulfil';
 import type { ChargeMethod, ChargeOutcome, PaymentProcessor, ReusableCard } from './processor';
 import { type IntentRow, intentById, paymentMethodOf } from './store';
 
-/** The contract's answer, plus the card field at fault for invalid_card (additive). */
-export type ConfirmAnswer = ConfirmPaymentResponse | (Extract<ConfirmPaymentResponse, { status: 'failed' }> & { field: CardField });
+export type ConfirmAnswer = ConfirmPaymentResponse;
 
 export interface PaymentDeps {
   db: Db;
