@@ -13,7 +13,7 @@ export interface CheckoutFrame {
   port: MessagePort | null;
   onPort: ((port: MessagePort) => void) | null;
   /** Show it over the page with the host-drawn loading state; lock scroll; take focus. */
-  show(onEscape: () => void): void;
+  show(): void;
   /** The app is ready: swap the loading state for the app and move focus into it. */
   reveal(): void;
   /** Remove it and every listener; undo the scroll lock and give focus back if it was shown. */
@@ -58,7 +58,14 @@ export function createFrame(base: string): CheckoutFrame {
   iframe.setAttribute('allow', 'payment; otp-credentials');
   iframe.setAttribute('referrerpolicy', 'no-referrer');
   setStyle(iframe, { width: '100%', height: '100%', border: '0', opacity: '0' });
-  root.append(spinner, iframe);
+  // Tab order stays in the checkout: focus landing on either edge goes back into the iframe.
+  const edges = [0, 1].map(() => {
+    const edge = document.createElement('span');
+    edge.tabIndex = 0;
+    edge.onfocus = () => iframe.focus();
+    return edge;
+  });
+  root.append(edges[0]!, spinner, iframe, edges[1]!);
   document.body.append(root);
   window.addEventListener('message', onMessage);
 
@@ -67,7 +74,7 @@ export function createFrame(base: string): CheckoutFrame {
     iframe,
     port: null,
     onPort: null,
-    show(onEscape) {
+    show() {
       // Scroll is locked on <html>, not <body>: merchants' modal libraries lock <body>, so the two
       // locks nest and each restores only what it changed. Focus goes back where it was.
       const html = document.documentElement.style;
@@ -85,7 +92,6 @@ export function createFrame(base: string): CheckoutFrame {
       // pointer-events: a merchant modal may have set `none` on <body>.
       setStyle(root, { visibility: 'visible', pointerEvents: 'auto', background: '#0008' });
       spinner.animate?.([{ transform: 'rotate(1turn)' }], { duration: 800, iterations: Infinity });
-      root.addEventListener('keydown', (event) => event.key === 'Escape' && onEscape());
       root.focus({ preventScroll: true });
     },
     reveal() {

@@ -130,7 +130,7 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
   const id = Math.random().toString(36).slice(2);
   const timeout = latest().timeout ?? DEFAULT_TIMEOUT;
   frame = takeWarmFrame(base) ?? createFrame(base);
-  frame.show(handle.close);
+  frame.show();
   frame.onPort = connect;
   if (frame.port) connect(frame.port);
   loadTimer = setTimeout(fail, timeout, 'load_timeout', `The checkout was not ready after ${timeout} ms`);

@@ -79,6 +79,16 @@ test.describe('open -> ready -> terminal events, two origins', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
   });
 
+  test('Tab and Shift+Tab never leave the checkout for the page behind it', async ({ page }) => {
+    await openReady(page);
+    for (const key of ['Tab', 'Shift+Tab']) {
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press(key);
+        expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
+      }
+    }
+  });
+
   test('close() during a payment waits for unlock, then the app cancels', async ({ page }) => {
     await openReady(page);
     await press(page, '#lock');

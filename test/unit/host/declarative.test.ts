@@ -16,14 +16,17 @@ beforeEach(() => {
   }
 });
 
-afterEach(() => {
+afterEach(async () => {
   unbind();
   button.remove();
-  events.length = 0;
-  // Escape closes a checkout that is still loading: no state leaks into the next test.
-  for (const dialog of document.querySelectorAll('[role="dialog"]')) {
-    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+  // The app cancels whatever is still open: no state leaks into the next test.
+  for (const iframe of document.querySelectorAll('iframe')) {
+    const app = new FakeCheckoutFrame(iframe);
+    app.hello();
+    await flush();
+    await app.send({ type: 'cancel' });
   }
+  events.length = 0;
   vi.unstubAllGlobals();
 });
 

@@ -326,14 +326,6 @@ describe('close()', () => {
     expect(cb.onSuccess).toHaveBeenCalledTimes(1);
     expect(cb.onCancel).not.toHaveBeenCalled();
   });
-
-  it('given Escape while the checkout is loading, then it closes', () => {
-    const cb = callbacks();
-    openCheckout(cb);
-    const dialog = document.querySelector('[role="dialog"]') as HTMLElement;
-    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    expect(cb.onCancel).toHaveBeenCalledTimes(1);
-  });
 });
 
 describe('page state', () => {
@@ -361,6 +353,19 @@ describe('page state', () => {
     expect(handle.status).toBe('idle');
     expect(document.activeElement).toBe(button);
     button.remove();
+  });
+
+  it('keeps the tab order inside the checkout: focus reaching either edge of the layer goes back into the iframe', async () => {
+    openCheckout();
+    const app = FakeCheckoutFrame.current();
+    await app.connectAndReady();
+    const edges = Array.from(document.querySelectorAll('[role="dialog"] > span')) as HTMLElement[];
+    expect(edges.map((edge) => edge.tabIndex)).toEqual([0, 0]);
+    for (const edge of edges) {
+      document.body.focus();
+      edge.focus();
+      expect(document.activeElement).toBe(app.iframe);
+    }
   });
 
   it('given a finished checkout, then a new open works and leaves no listener behind', async () => {
