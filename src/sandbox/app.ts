@@ -51,7 +51,7 @@ export function createApp(ctx: SandboxContext, otp: OtpDeps): Hono {
   app.route('/v1', rest);
 
   const flow = new Hono();
-  flow.use(requireSameOrigin(ctx.appOrigins));
+  flow.use(requireSameOrigin(() => [...ctx.appOrigins, new URL(ctx.base).origin]));
   flow.route('/', identityRoutes(ctx, otp));
   flow.route('/', paymentRoutes(ctx, { db: ctx.db, now: ctx.now, processor: ctx.processor, webhooks: ctx.webhooks }));
   app.route(FLOW_API_PREFIX, flow);

@@ -3,14 +3,14 @@ import { ApiError } from '../http/errors';
 
 /**
  * The flow API serves only the checkout app, which the sandbox itself hosts: a browser request
- * from any other page (its Origin is neither this server's host nor one of `extraOrigins`, e.g.
- * a dev server proxying to the sandbox) is refused. Requests without an Origin header (tests,
+ * from any other page (its Origin is neither this server's host nor one of `extraOrigins`: the
+ * public URL's origin, a dev server proxying to the sandbox) is refused. Requests without an Origin header (tests,
  * curl) pass; they carry no browser credentials anyway.
  */
-export function requireSameOrigin(extraOrigins: readonly string[]): MiddlewareHandler {
+export function requireSameOrigin(extraOrigins: () => readonly string[]): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin !== undefined && !extraOrigins.includes(origin)) {
+    if (origin !== undefined && !extraOrigins().includes(origin)) {
       let host: string | null = null;
       try {
         host = new URL(origin).host;

@@ -144,3 +144,20 @@ test('given an extra app origin (a dev server), then its browser requests are se
   });
   expect(res.status).toBe(200);
 });
+
+test('given a public URL (behind a proxy), then tokens carry it and browser requests from that origin are served', async () => {
+  const h = await startHarness({ publicUrl: 'https://sandbox.example.test/' });
+  const local = `http://127.0.0.1:${h.sandbox.port}`;
+  const created = await fetch(`${local}/v1/checkout_sessions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${h.sandbox.secretKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ checkout_mode: 'onboarding', origin_url: ORIGIN }),
+  }).then((r) => r.json() as Promise<{ checkout_session_token: string }>);
+  expect(JSON.parse(Buffer.from(created.checkout_session_token, 'base64').toString()).base).toBe('https://sandbox.example.test/');
+  const res = await fetch(`${local}/api/flow/start`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'https://sandbox.example.test' },
+    body: JSON.stringify({ secret: secretOf(created), parent_origin: ORIGIN }),
+  });
+  expect(res.status).toBe(200);
+});
