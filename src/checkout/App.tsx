@@ -9,8 +9,6 @@ import { LazyStripePayment, prefetchStripe } from './steps/payment/load-processo
 import type { ProcessorProps, ProcessorView } from './steps/payment/processor';
 import { PhoneStep } from './steps/phone/PhoneStep';
 import { isTestMode } from './steps/test-mode';
-import { WalletCreateStep } from './steps/wallet/WalletCreateStep';
-import { WalletLinkStep } from './steps/wallet/WalletLinkStep';
 import { useStrings } from './strings';
 import { Shell } from './ui/Shell';
 
@@ -78,10 +76,6 @@ function Screen({
       return <PhoneStep {...props} language={language} />;
     case 'code':
       return <CodeStep {...props} />;
-    case 'wallet_create':
-      return <WalletCreateStep {...props} />;
-    case 'wallet_link':
-      return <WalletLinkStep {...props} />;
     case 'failure':
       return <FailureStep {...props} />;
     default:

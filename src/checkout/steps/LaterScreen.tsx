@@ -8,11 +8,17 @@ import { AmountStep } from './purchase/AmountStep';
 import { BundleStep } from './purchase/BundleStep';
 import { PlanStep } from './purchase/PlanStep';
 import type { StepProps } from './types';
+import { WalletCreateStep } from './wallet/WalletCreateStep';
+import { WalletLinkStep } from './wallet/WalletLinkStep';
 
-/** The screens after identity, in their own chunk so the first load stays small. */
+/** The screens after the code, in their own chunk (prefetched during the code step) so the first load stays small. */
 export function LaterScreen({ state, dispatch, processor = SandboxCardForm }: StepProps & { processor?: ProcessorView | undefined }) {
   const props = { state, dispatch };
   switch (state.screen) {
+    case 'wallet_create':
+      return <WalletCreateStep {...props} />;
+    case 'wallet_link':
+      return <WalletLinkStep {...props} />;
     case 'amount':
       return <AmountStep {...props} />;
     case 'plan':
