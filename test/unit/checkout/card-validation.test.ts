@@ -38,6 +38,7 @@ describe('card validation', () => {
     [{ number: '4242 4242 4242 4241', expiry: '12/34', cvc: '123' }, { field: 'number', reason: 'invalid' }],
     [{ number: '4242424242424242', expiry: '13/34', cvc: '123' }, { field: 'expiry', reason: 'format' }],
     [{ number: '4242424242424242', expiry: 'ab', cvc: '123' }, { field: 'expiry', reason: 'format' }],
+    [{ number: '4242424242424242', expiry: '12/99', cvc: '123' }, { field: 'expiry', reason: 'format' }],
     [{ number: '4242424242424242', expiry: '10/26', cvc: '123' }, { field: 'expiry', reason: 'past' }],
     [{ number: '4242424242424242', expiry: '12/34', cvc: '12' }, { field: 'cvc', reason: 'length', length: 3 }],
     [{ number: '378282246310005', expiry: '12/34', cvc: '123' }, { field: 'cvc', reason: 'length', length: 4 }],

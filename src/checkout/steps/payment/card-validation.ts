@@ -73,7 +73,8 @@ export function checkCard(fields: CardFields, now: Date): { ok: true; card: Chec
   else {
     exp_month = Number(expiry[1]);
     exp_year = expiry[2]!.length === 2 ? 2000 + Number(expiry[2]) : Number(expiry[2]);
-    if (exp_month < 1 || exp_month > 12) problems.push({ field: 'expiry', reason: 'format' });
+    // Cards are not issued for more than 20 years: "12/99" is a typo, not 2099.
+    if (exp_month < 1 || exp_month > 12 || exp_year > now.getFullYear() + 20) problems.push({ field: 'expiry', reason: 'format' });
     else if (exp_year * 12 + exp_month < now.getFullYear() * 12 + now.getMonth() + 1) problems.push({ field: 'expiry', reason: 'past' });
   }
 
