@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ROOT } from './build';
+
+const APP = join(ROOT, 'dist', 'checkout-app');
+const PREFIX = '/checkout-app/';
+
+export interface AssetSize {
+  file: string;
+  bytes: number;
+  gzip: number;
+}
+
+export interface AppFirstLoad {
+  /** JS the index.html loads before first paint: its module scripts, modulepreloads and their static imports. */
+  firstLoad: AssetSize[];
+  firstLoadGzip: number;
+  /** Every other JS chunk (loaded on demand), with its size. */
+  lazy: AssetSize[];
+}
+
+export function gzipKb(bytes: Buffer | string): number {
+  return gzipSync(bytes, { level: 9 }).length;
+}
+
+function size(file: string): AssetSize {
+  const code = readFileSync(join(APP, file));
+  return { file, bytes: code.length, gzip: gzipKb(code) };
+}
+
+/** Static imports of a built chunk (`import … from "./x.js"`, `import "./x.js"`), not dynamic `import("./x.js")`. */
+function staticImports(file: string): string[] {
+  const code = readFileSync(join(APP, file), 'utf8');
+  const dir = file.slice(0, file.lastIndexOf('/') + 1);
+  const found = new Set<string>();
+  for (const match of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'](\.\.?\/[^"']+\.js)["']/g)) {
+    found.add(new URL(match[1]!, `http://x/${dir}`).pathname.slice(1));
+  }
+  return [...found];
+}
+
+/** Parse dist/checkout-app/index.html and follow its module graph (static edges only). */
+export function appFirstLoad(): AppFirstLoad {
+  const html = readFileSync(join(APP, 'index.html'), 'utf8');
+  const roots = [
+    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => m[1]!.replace(PREFIX, ''));
+  const seen = new Set<string>();
+  const queue = [...roots];
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    queue.push(...staticImports(file));
+  }
+  const firstLoad = [...seen].map(size);
+  const all = readdirJs();
+  return {
+    firstLoad,
+    firstLoadGzip: firstLoad.reduce((sum, a) => sum + a.gzip, 0),
+    lazy: all.filter((f) => !seen.has(f)).map(size),
+  };
+}
+
+function readdirJs(): string[] {
+  return readdirSync(join(APP, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
+}

@@ -1,0 +1,24 @@
+// Benchmark merchant page on the built vanilla SDK. benchOpen() returns the open time
+// (epoch ms, sub-millisecond) taken right before open() is called.
+import { open, preload } from '/dist/lib/vanilla.js';
+
+const now = () => performance.timeOrigin + performance.now();
+
+window.benchOpen = (token) => {
+  const t0 = now();
+  const handle = open(token);
+  window.benchHandle = handle;
+  window.benchResult = handle.result;
+  return t0;
+};
+window.benchPreload = (base) => preload(base);
+window.benchReady = true;
+
+// One open/close cycle: open, wait until the checkout is ready, close, wait for the outcome.
+window.benchCycle = async (token) => {
+  const handle = open(token);
+  const ready = await handle.ready;
+  handle.close();
+  const result = await handle.result;
+  return { ready, status: result.status };
+};

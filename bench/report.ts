@@ -1,0 +1,104 @@
+import type { AppFirstLoad } from './app-size';
+import type { ChunkTiming } from './chunk-timing';
+import type { CyclesResult } from './cycles';
+import type { OpenLatency } from './open-latency';
+import type { SdkSize } from './sdk-size';
+import type { Summary } from './stats';
+import type { ThroughputResult } from './throughput';
+
+export interface BenchResult {
+  date: string;
+  machine: {
+    cores: number;
+    cpu: string;
+    memoryGb: number;
+    node: string;
+    chromium: string;
+    loadAverage1m: { before: number; after: number };
+  };
+  build: string;
+  open: OpenLatency;
+  app: AppFirstLoad & { chunks: ChunkTiming };
+  sdk: SdkSize[];
+  cycles: CyclesResult;
+  throughput: ThroughputResult;
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const ms = (s: Summary) => `${s.median} ms (p25 ${s.p25}, p75 ${s.p75}; min ${s.min}, max ${s.max})`;
+const hit = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+/** The Markdown report (what goes in the README). */
+export function formatReport(r: BenchResult): string {
+  const { open, app, cycles, throughput: tp } = r;
+  const m = r.machine;
+  const lines: string[] = [];
+  lines.push(`### Benchmark ${r.date.slice(0, 16).replace('T', ' ')} UTC`);
+  lines.push('');
+  lines.push(
+    `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}, Chromium ${m.chromium}; ` +
+      `1-min load average ${m.loadAverage1m.before} before / ${m.loadAverage1m.after} after.`,
+  );
+  lines.push('');
+  lines.push(`Open -> phone field focused and interactive (${open.runs} runs each, interleaved, fresh browser context per run):`);
+  lines.push('');
+  lines.push('| way | median (spread) | target |');
+  lines.push('| --- | --- | --- |');
+  lines.push(`| our SDK, preloaded | ${ms(open.interactive.preloaded)} | <= 50 ms: ${hit(open.interactive.preloaded.median <= 50)} |`);
+  lines.push(`| our SDK, cold | ${ms(open.interactive.cold)} | <= 400 ms: ${hit(open.interactive.cold.median <= 400)} |`);
+  lines.push(`| published 0.1.3 hook, cold | ${ms(open.interactive.legacy013)} | |`);
+  lines.push('');
+  lines.push(
+    `Ratios of medians (same run): 0.1.3 / ours cold = **${open.ratios.legacyOverCold}x** (target >= 3x: ${hit(open.ratios.legacyOverCold >= 3)}); ` +
+      `0.1.3 / ours preloaded = **${open.ratios.legacyOverPreloaded}x**; ours cold / preloaded = ${open.ratios.coldOverPreloaded}x.`,
+  );
+  lines.push('');
+  lines.push('Where the time goes (median ms after open(); "-" = before open):');
+  lines.push('');
+  const phaseNames = Object.keys(open.phases.cold) as Array<keyof OpenLatency['phases']['cold']>;
+  lines.push(`| way | ${phaseNames.join(' | ')} |`);
+  lines.push(`| --- |${phaseNames.map(() => ' --- |').join('')}`);
+  for (const v of ['preloaded', 'cold', 'legacy013'] as const) {
+    lines.push(`| ${v} | ${phaseNames.map((p) => (Number.isNaN(open.phases[v][p]) || open.phases[v][p] === null ? '-' : open.phases[v][p])).join(' | ')} |`);
+  }
+  lines.push('');
+  lines.push('Sizes:');
+  lines.push('');
+  lines.push('| what | size | target |');
+  lines.push('| --- | --- | --- |');
+  lines.push(
+    `| checkout app first-load JS (${app.firstLoad.map((a) => a.file).join(', ')}) | ${kb(app.firstLoadGzip)} gzip | <= 110 kB: ${hit(app.firstLoadGzip <= 110_000)} |`,
+  );
+  for (const chunk of app.lazy) {
+    const when = app.chunks.loads.find((l) => l.file === chunk.file)?.phase ?? 'not loaded before the code step';
+    lines.push(`| lazy chunk ${chunk.file} | ${kb(chunk.gzip)} gzip | requested: ${when} |`);
+  }
+  lines.push(`| Stripe.js (js.stripe.com) | - | requested: ${app.chunks.stripeJsPhase} |`);
+  for (const s of r.sdk) lines.push(`| host SDK ${s.name} | ${s.kb.toFixed(3)} kB min+gzip | <= ${s.budget} kB: ${hit(s.ok)} |`);
+  lines.push('');
+  lines.push(`${cycles.cycles} open/close cycles (real checkout, our vanilla SDK, one page):`);
+  lines.push('');
+  lines.push('| measure | value | target |');
+  lines.push('| --- | --- | --- |');
+  lines.push(`| cycles that reached ready then cancel | ${cycles.completed} / ${cycles.cycles} | all |`);
+  lines.push(`| iframes left | ${cycles.iframesLeft} | 0: ${hit(cycles.iframesLeft === 0)} |`);
+  const leftover = cycles.listenersAfter.global - cycles.listenersBefore.global;
+  lines.push(
+    `| message listeners left / window+document listeners added | ${cycles.listenersAfter.message} / ${leftover} | 0: ${hit(cycles.listenersAfter.message === 0 && leftover === 0)} |`,
+  );
+  lines.push(
+    `| JS heap after GC: before -> after | ${kb(cycles.heapBefore)} -> ${kb(cycles.heapAfter)} (${cycles.heapGrowth >= 0 ? '+' : ''}${kb(cycles.heapGrowth)}) | growth < 1 MB: ${hit(cycles.heapGrowth < 1_000_000)} |`,
+  );
+  lines.push('');
+  lines.push(
+    `Sandbox throughput (built sandbox in its own process, ${tp.clients} concurrent clients on loopback, ${tp.seconds} s): ` +
+      `**${tp.checkoutsPerSecond} complete checkouts/s** (${tp.checkouts} done, ${tp.failed} failed; target >= 50: ${hit(tp.checkoutsPerSecond >= 50)}).`,
+  );
+  lines.push('');
+  lines.push('| route | calls | p50 ms | p99 ms | p99 < 100 ms |');
+  lines.push('| --- | --- | --- | --- | --- |');
+  for (const route of tp.routes) lines.push(`| ${route.route} | ${route.calls} | ${route.p50} | ${route.p99} | ${hit(route.p99 < 100)} |`);
+  if (tp.firstError) lines.push('', `First failure: ${tp.firstError}`);
+  lines.push('');
+  return `${lines.join('\n')}\n`;
+}

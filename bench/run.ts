@@ -1,0 +1,82 @@
+// `npm run bench`: builds what it needs, measures open latency (ours preloaded / cold vs the
+// published 0.1.3 hook), checkout-app and SDK sizes, 100 open/close cycles and sandbox
+// throughput; prints a table and writes bench/results/<date>.json and latest.json.
+// Options: --runs N (open runs per variant, default 20), --cycles N (default 100),
+// --seconds N (throughput time bound, default 20), --no-build.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { appFirstLoad } from './app-size';
+import { launchBrowser } from './browser';
+import { buildLegacyPage, ensureBuilt, ROOT } from './build';
+import { measureChunkTiming } from './chunk-timing';
+import { measureCycles } from './cycles';
+import { measureOpenLatency } from './open-latency';
+import { type BenchResult, formatReport } from './report';
+import { sdkSizes } from './sdk-size';
+import { startBenchServers } from './servers';
+import { measureThroughput } from './throughput';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '20' },
+    cycles: { type: 'string', default: '100' },
+    seconds: { type: 'string', default: '20' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+const cycles = Number(values.cycles);
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+const build = values['no-build'] ? 'skipped' : ensureBuilt();
+await buildLegacyPage();
+const loadBefore = loadavg();
+const startedAt = new Date();
+
+log('sizes');
+const sdk = sdkSizes();
+const app = appFirstLoad();
+
+log('sandbox throughput');
+const throughput = await measureThroughput({ clients: 8, maxCheckouts: 2000, maxSeconds: Number(values.seconds), warmup: 16 });
+
+const servers = await startBenchServers();
+const browser = await launchBrowser();
+let result: BenchResult;
+try {
+  log(`open latency: ${runs} runs x 3 variants`);
+  const open = await measureOpenLatency(browser, servers.sandbox, { sdk: servers.sdk.url, legacy: servers.legacy.url }, runs);
+  log('checkout app chunks during open -> code step');
+  const chunks = await measureChunkTiming(browser, servers.sdk.url);
+  log(`${cycles} open/close cycles`);
+  const cycled = await measureCycles(browser, servers.sandbox, servers.sdk.url, cycles);
+  result = {
+    date: startedAt.toISOString(),
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      chromium: browser.version(),
+      loadAverage1m: { before: Math.round(loadBefore[0]! * 10) / 10, after: Math.round(loadavg()[0]! * 10) / 10 },
+    },
+    build,
+    open,
+    app: { ...app, chunks },
+    sdk,
+    cycles: cycled,
+    throughput,
+  };
+} finally {
+  await browser.close();
+  await servers.close();
+}
+
+const dir = join(ROOT, 'bench', 'results');
+mkdirSync(dir, { recursive: true });
+const json = `${JSON.stringify(result, null, 2)}\n`;
+writeFileSync(join(dir, `${startedAt.toISOString().slice(0, 10)}.json`), json);
+writeFileSync(join(dir, 'latest.json'), json);
+process.stdout.write(formatReport(result));
