@@ -17,6 +17,7 @@ const PAGE = `<!doctype html>
   window.__log = [];
   document.getElementById('subscribe').addEventListener('click', () => {
     window.LavaCheckout.open(window.__token, {
+      appearance: window.__appearance || {},
       onSuccess: (r) => window.__log.push({ kind: 'success', ...r }),
       onCancel: (r) => window.__log.push({ kind: 'cancel', ...r }),
       onError: (e) => window.__log.push({ kind: 'error', code: e.code }),
@@ -45,10 +46,13 @@ export function merchantLog(page: Page): Promise<LogEntry[]> {
   return page.evaluate(() => (window as unknown as { __log: LogEntry[] }).__log);
 }
 
-export async function setToken(page: Page, token: string): Promise<void> {
-  await page.evaluate((value) => {
-    (window as unknown as { __token: string }).__token = value;
-  }, token);
+export async function setToken(page: Page, token: string, appearance: { theme?: 'light' | 'dark' } = {}): Promise<void> {
+  await page.evaluate(
+    ([value, look]) => {
+      Object.assign(window, { __token: value, __appearance: look });
+    },
+    [token, appearance] as const,
+  );
 }
 
 export function checkoutFrame(page: Page): FrameLocator {
