@@ -149,11 +149,11 @@ test.describe('forged messages are ignored', () => {
 
   test('given the checkout frame navigated to a lookalike origin (same host, other port), its hello is refused and the open times out', async ({ page }) => {
     const lookalike = new URL(servers.attacker.url).host;
-    await openMerchant(page, tokenFor(`${servers.checkout.url}/navigate-to/${lookalike}`), { timeout: 3000 });
+    await openMerchant(page, tokenFor(`${servers.checkout.url}/navigate-to/${lookalike}`), { timeout: 8000 });
     const frame = checkoutFrame(page);
     await expect(frame.locator('body')).toHaveAttribute('data-done', 'true');
     await expect(frame.locator('#received')).toHaveText('nothing received');
-    await expect.poll(() => log(page), { timeout: 10_000, intervals: FAST }).toContainEqual(['error', expect.objectContaining({ code: 'load_timeout' })]);
+    await expect.poll(() => log(page), { timeout: 20_000, intervals: FAST }).toContainEqual(['error', expect.objectContaining({ code: 'load_timeout' })]);
     await expect(page.locator('iframe')).toHaveCount(0);
     expect(await kinds(page)).not.toContain('success');
   });
