@@ -184,3 +184,31 @@ test('a double click on pay makes one charge and one onSuccess', async ({ page }
   await expectSuccess(page, session.checkoutSessionId);
   expect(await chargesFor(session.checkoutSessionId)).toHaveLength(1);
 });
+
+test('two tabs paying the same session: one charge and one onSuccess', async ({ page, context }) => {
+  test.setTimeout(150_000);
+  const session = await open(page, { mode: 'onboarding' });
+  const other = await context.newPage();
+  await other.goto(`${merchant.url}/`);
+  await other.evaluate((token) => (window as unknown as { openCheckout(t: string): void }).openCheckout(token), session.token);
+  const frames = [checkoutFrame(page), checkoutFrame(other)] as const;
+  await verifyPhone(frames[0], '2015550125');
+  await createWallet(frames[0], 'Ivy');
+  await chooseAmount(frames[0], '12.00');
+  // One session sends one code per cooldown, whichever tab asks: the second tab waits its turn.
+  const number = frames[1].getByLabel('Phone number', { exact: true });
+  await number.pressSequentially('2015550126');
+  await expect(async () => {
+    await frames[1].getByRole('button', { name: 'Send code' }).click();
+    await expect(frames[1].getByLabel('Verification code')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000, intervals: [5_000] });
+  await frames[1].getByLabel('Verification code').fill('000000');
+  await createWallet(frames[1], 'Jon');
+  await chooseAmount(frames[1], '12.00');
+  for (const frame of frames) await fillCard(frame, '4242 4242 4242 4242');
+  await Promise.all(frames.map((frame) => payButton(frame).click()));
+  const outcomes = async () => (await merchantLog(page)).concat(await merchantLog(other)).filter((e) => e.kind === 'success');
+  await expect.poll(async () => (await outcomes()).length, { timeout: 20_000 }).toBe(1);
+  expect(await chargesFor(session.checkoutSessionId)).toHaveLength(1);
+  await other.close();
+});
