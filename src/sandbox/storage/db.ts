@@ -27,5 +27,25 @@ export function openDatabase(options: { memory: boolean; dataDir: string }): Db 
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  reuseStatements(db);
   return db;
+}
+
+/**
+ * Routes call `db.prepare(sql)` on every request; compiling the same SQL again was the largest
+ * single cost of a checkout (`npm run bench`, sandbox CPU profile). Reuse the compiled statement
+ * per SQL text. The texts are literals plus a few variants, so the cache stays small (bounded anyway).
+ */
+function reuseStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const statements = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= 500) statements.clear();
+      statement = prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
 }
