@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './build';
 import { percentile } from './stats';
@@ -28,10 +29,16 @@ export interface ThroughputResult {
   seconds: number;
   checkoutsPerSecond: number;
   routes: RouteLatency[];
+  /**
+   * Sandbox process CPU time per complete checkout (ms): independent of how busy the machine is.
+   * 1000 / this is what one free core would sustain.
+   */
+  serverCpuMsPerCheckout: number;
   firstError?: string;
 }
 
 interface Running {
+  pid: number;
   url: string;
   restUrl: string;
   secretKey: string;
@@ -40,7 +47,7 @@ interface Running {
 
 /** The built sandbox in its own Node process, so clients and server do not share an event loop. */
 async function startSandboxProcess(): Promise<Running> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bench', 'sandbox-process.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SANDBOX_NODE_ARGS?.split(' ').filter(Boolean) ?? []), process.env.BENCH_SANDBOX_SCRIPT ?? join(ROOT, 'bench', 'sandbox-process.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -62,7 +69,18 @@ async function startSandboxProcess(): Promise<Running> {
     await stop();
     throw error;
   });
-  return { ...(JSON.parse(line) as Omit<Running, 'stop'>), stop };
+  return { ...(JSON.parse(line) as Omit<Running, 'stop' | 'pid'>), pid: child.pid!, stop };
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux; NaN elsewhere). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat: 12th and 13th after the command name, in clock ticks (100 Hz).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 const MERCHANT_ORIGIN = 'http://localhost:3000';
@@ -136,6 +154,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
     let done = 0;
     let failed = 0;
     let firstError: string | undefined;
+    const cpuBefore = cpuMs(sandbox.pid);
     const started = performance.now();
     const deadline = started + options.maxSeconds * 1000;
     await Promise.all(
@@ -152,12 +171,14 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const serverCpu = cpuMs(sandbox.pid) - cpuBefore;
     return {
       clients: options.clients,
       checkouts: done,
       failed,
       seconds: Math.round(seconds * 100) / 100,
       checkoutsPerSecond: Math.round((done / seconds) * 10) / 10,
+      serverCpuMsPerCheckout: Math.round((serverCpu / Math.max(1, done)) * 10) / 10,
       routes: [...latencies].map(([route, list]) => ({ route, calls: list.length, p50: percentile(list, 0.5), p99: percentile(list, 0.99) })),
       ...(firstError && { firstError }),
     };
