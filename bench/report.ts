@@ -95,6 +95,11 @@ export function formatReport(r: BenchResult): string {
       `**${tp.checkoutsPerSecond} complete checkouts/s** (${tp.checkouts} done, ${tp.failed} failed; target >= 50: ${hit(tp.checkoutsPerSecond >= 50)}).`,
   );
   lines.push('');
+  lines.push(
+    `Sandbox CPU time per complete checkout: ${tp.serverCpuMsPerCheckout} ms (load-independent; one free core would sustain about ` +
+      `${Math.round(1000 / tp.serverCpuMsPerCheckout)} checkouts/s).`,
+  );
+  lines.push('');
   lines.push('| route | calls | p50 ms | p99 ms | p99 < 100 ms |');
   lines.push('| --- | --- | --- | --- | --- |');
   for (const route of tp.routes) lines.push(`| ${route.route} | ${route.calls} | ${route.p50} | ${route.p99} | ${hit(route.p99 < 100)} |`);

@@ -3,6 +3,8 @@
 // throughput; prints a table and writes bench/results/<date>.json and latest.json.
 // Options: --runs N (open runs per variant, default 20), --cycles N (default 100),
 // --seconds N (throughput time bound, default 20), --no-build.
+// Environment: CHROME_PATH (default /usr/bin/chromium); BENCH_SANDBOX_SCRIPT and
+// BENCH_SANDBOX_NODE_ARGS (e.g. "--cpu-prof") replace or profile the throughput sandbox process.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
