@@ -4,7 +4,11 @@ import type { HostLink } from './host-link';
 /** Turn what the flow reports into messages for the host. */
 export function reportTo(link: HostLink, extra: Partial<Pick<FlowObserver, 'session'>> = {}): FlowObserver {
   return {
-    ready: (step) => link.send({ type: 'ready', step }),
+    // The ready message reveals the frame; the ready event is for the merchant's onEvent.
+    ready(step) {
+      link.send({ type: 'ready', step });
+      link.send({ type: 'event', event: { type: 'ready', step } });
+    },
     event: (event) => link.send({ type: 'event', event }),
     lock: () => link.send({ type: 'lock' }),
     unlock: () => link.send({ type: 'unlock' }),

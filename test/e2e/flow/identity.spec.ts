@@ -36,7 +36,7 @@ test('a new number creates a wallet; a second session with the same number links
   await expect(frame.getByRole('heading', { name: 'Add funds' })).toBeVisible({ timeout: STEP_TIMEOUT });
 
   const events = (await merchantLog(page)).filter((e) => e.kind === 'event').map((e) => e.type);
-  expect(events).toEqual(expect.arrayContaining(['otp_sent', 'otp_verified', 'wallet_created']));
+  expect(events).toEqual(expect.arrayContaining(['ready', 'step', 'otp_sent', 'otp_verified', 'wallet_created']));
   expect(JSON.stringify(await merchantLog(page))).not.toMatch(/2015550110|Ada|example\.com/);
 
   // The wallet exists and is linked to the merchant.

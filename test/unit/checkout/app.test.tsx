@@ -17,6 +17,7 @@ describe('checkout app shell', { timeout: 30_000 }, () => {
     expect(screen.getByLabelText('Phone number')).toHaveFocus();
     expect(app.sent).toEqual([
       { type: 'ready', step: 'phone' },
+      { type: 'event', event: { type: 'ready', step: 'phone' } },
       { type: 'event', event: { type: 'step', step: 'phone' } },
     ]);
   });
@@ -82,6 +83,7 @@ describe('identity through the app', { timeout: 30_000 }, () => {
     expect(app.api.createWallet).toHaveBeenCalledWith('ft_verified', { first_name: 'Jo', last_name: 'Doe', email: 'jo@example.com' });
     const events = app.sent.filter((m) => m.type === 'event').map((m) => (m.type === 'event' ? m.event : null));
     expect(events).toEqual([
+      { type: 'ready', step: 'phone' },
       { type: 'step', step: 'phone' },
       { type: 'otp_sent' },
       { type: 'step', step: 'code' },
