@@ -4,3 +4,4 @@ export * from './flow-api';
 export * from './messages';
 export * from './money';
 export * from './token';
+export * from './results';

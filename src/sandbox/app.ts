@@ -6,6 +6,7 @@ import { debugRoutes } from './debug-routes';
 import { identityRoutes } from './flow/identity-routes';
 import { requireSameOrigin } from './flow/same-origin';
 import { embedRoutes } from './hosting/embed';
+import { resultRoutes } from './results/routes';
 import { MAX_BODY_BYTES } from './http/body';
 import { ApiError, errorResponse } from './http/errors';
 import { redactPath } from './log';
@@ -56,6 +57,7 @@ export function createApp(ctx: SandboxContext, otp: OtpDeps): Hono {
   flow.route('/', paymentRoutes(ctx, { db: ctx.db, now: ctx.now, processor: ctx.processor, webhooks: ctx.webhooks }));
   app.route(FLOW_API_PREFIX, flow);
 
+  app.route('/api/checkout/result', resultRoutes(ctx));
   app.route('/', embedRoutes(ctx));
   if (ctx.webhooks) {
     const bearer = (header: string | undefined) => /^Bearer\s+(\S{1,512})$/i.exec(header ?? '')?.[1];

@@ -25,9 +25,10 @@ import { ApiError, invalid } from '../http/errors';
 import { sendCode, verifyCode, type OtpDeps } from '../otp/otp';
 import { maskPhone, validatePhone } from '../otp/phone';
 import { requireFlowToken, requireVerified } from './auth';
-import { issueFlowToken, revokeCredential, setCredentialConnection } from './credentials';
+import { issueFlowToken, liveCredential, revokeCredential, setCredentialConnection } from './credentials';
 import type { FlowEnv } from './env';
 import { amountRules, bundleSummary, planSummary, progressOf } from './summary';
+import { verifiedInSession } from './resume';
 import { validateWalletDetails } from './wallet-details';
 
 const SECRET = /^[A-Za-z0-9_-]{16,200}$/;
@@ -51,7 +52,9 @@ export function identityRoutes(ctx: SandboxContext, otp: OtpDeps): Hono<FlowEnv>
     const now = ctx.now();
     assertOpen(session, now);
     const merchant = merchantById(ctx.db, session.merchant_id);
-    const token = issueFlowToken(ctx.db, session.id, now);
+    // A reopened checkout (the merchant page reloaded) resumes at the step the session reached.
+    const resumed = parentOrigin !== null ? verifiedInSession(ctx.db, session.id) : null;
+    const token = issueFlowToken(ctx.db, session.id, now, resumed);
     const plan = session.subscription_config_id ? planById(ctx.db, merchant.id, session.subscription_config_id) : undefined;
     const bundle = session.credit_bundle_id ? bundleById(ctx.db, merchant.id, session.credit_bundle_id) : undefined;
     const conn = session.connection_id ? connectionById(ctx.db, merchant.id, session.connection_id) : undefined;
@@ -69,7 +72,7 @@ export function identityRoutes(ctx: SandboxContext, otp: OtpDeps): Hono<FlowEnv>
         : {}),
       amounts: amountRules(merchant),
       processor: ctx.processorConfig(),
-      progress: { step: 'phone', verified: false },
+      progress: resumed ? progressOf(ctx.db, session, liveCredential(ctx.db, token)!, now) : { step: 'phone', verified: false },
     };
     return c.json(answer);
   });

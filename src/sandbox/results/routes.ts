@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import type { SessionResult } from '../../contract/results';
+import type { SandboxContext } from '../context';
+import { type SessionRow, sessionBySecret, sessionStatus } from '../domain/sessions';
+import { progressOf } from '../flow/summary';
+import type { CredentialRow } from '../flow/credentials';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_BODY_BYTES, readJsonObject } from '../http/body';
+
+const SECRET = /^[A-Za-z0-9_-]{16,200}$/;
+
+/**
+ * `POST /api/checkout/result`: what became of a session, for `getResult(token)` on the merchant
+ * page (or its backend). Authorised by the session secret, in the body or `Authorization: Bearer`,
+ * never the URL. A browser request is answered only for the session's own origin, and the
+ * answer never holds more than the result: no phone, no name.
+ */
+export function resultRoutes(ctx: SandboxContext): Hono {
+  const app = new Hono();
+  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ status: 'error', code: 'invalid_request' }, 413) }));
+
+  // Preflight: a merchant origin some session was created for; the real check is per session.
+  app.options('/', (c) => {
+    const origin = c.req.header('origin') ?? '';
+    const known = ctx.db.prepare('SELECT 1 FROM checkout_sessions WHERE origin = ? LIMIT 1').get(origin);
+    if (!known) return c.body(null, 403);
+    c.header('access-control-allow-origin', origin);
+    c.header('access-control-allow-methods', 'POST');
+    c.header('access-control-allow-headers', 'authorization, content-type');
+    c.header('access-control-max-age', '600');
+    c.header('vary', 'Origin');
+    return c.body(null, 204);
+  });
+
+  app.post('/', async (c) => {
+    c.header('cache-control', 'no-store');
+    c.header('vary', 'Origin');
+    const bearer = /^Bearer\s+(\S{1,256})$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const body = bearer ? {} : await readJsonObject(c).catch(() => ({}) as Record<string, unknown>);
+    const secret = bearer ?? (typeof body.secret === 'string' ? body.secret : '');
+    const session = SECRET.test(secret) ? sessionBySecret(ctx.db, secret) : undefined;
+    const origin = c.req.header('origin');
+    if (!session) {
+      const answer: SessionResult = { status: 'error', code: 'session_not_found', message: 'This checkout session does not exist.' };
+      return c.json(answer, 404);
+    }
+    // A browser page of another site learns nothing, not even that the secret was right.
+    if (origin !== undefined && origin !== session.origin) {
+      return c.json({ status: 'error', code: 'origin_mismatch', message: 'This checkout session was created for another website.' }, 403);
+    }
+    if (origin !== undefined) c.header('access-control-allow-origin', origin);
+    return c.json(resultOf(ctx, session));
+  });
+
+  return app;
+}
+
+function resultOf(ctx: SandboxContext, session: SessionRow): SessionResult {
+  const id = session.id;
+  const now = ctx.now();
+  const status = sessionStatus(session, now);
+  if (status === 'completed') {
+    return { status: 'success', connectionId: session.completed_connection_id ?? '', checkoutSessionId: id };
+  }
+  if (status === 'expired') {
+    return { status: 'error', code: 'session_expired', message: 'This checkout session has expired.', checkoutSessionId: id };
+  }
+  const latest = ctx.db
+    .prepare('SELECT * FROM flow_credentials WHERE session_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
+    .get(id) as CredentialRow | undefined;
+  const step = latest ? progressOf(ctx.db, session, latest, now).step : 'phone';
+  return { status: 'open', step, checkoutSessionId: id };
+}

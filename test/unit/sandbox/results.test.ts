@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest';
+import { type Harness, ORIGIN, secretOf, startHarness, testPhone } from './harness';
+
+async function ask(h: Harness, init: { secret?: string; origin?: string; bearer?: string }) {
+  const headers: Record<string, string> = { 'content-type': 'text/plain' };
+  if (init.origin) headers.origin = init.origin;
+  if (init.bearer) headers.authorization = `Bearer ${init.bearer}`;
+  const res = await fetch(`${h.sandbox.url}/api/checkout/result`, {
+    method: 'POST',
+    headers,
+    body: init.secret === undefined ? undefined : JSON.stringify({ secret: init.secret }),
+  });
+  return { status: res.status, json: await res.json(), headers: res.headers };
+}
+
+describe('POST /api/checkout/result', () => {
+  test('given a fresh session, then it is open at the phone step, for the session origin only', async () => {
+    const h = await startHarness();
+    const session = await h.createSession();
+    const res = await ask(h, { secret: secretOf(session), origin: ORIGIN });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ status: 'open', step: 'phone', checkoutSessionId: session.checkout_session_id });
+    expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+  });
+
+  test('given a verified phone, then it answers the wallet step and nothing personal', async () => {
+    const h = await startHarness();
+    const session = await h.createSession();
+    await h.verify(secretOf(session), testPhone(41));
+    const res = await ask(h, { bearer: secretOf(session) });
+    expect(res.json).toEqual({ status: 'open', step: 'wallet', checkoutSessionId: session.checkout_session_id });
+    expect(JSON.stringify(res.json)).not.toMatch(/41|•/);
+  });
+
+  test('given a completed session, then it answers the success with the connection', async () => {
+    const h = await startHarness();
+    const session = await h.createSession();
+    h.sandbox.db
+      .prepare('UPDATE checkout_sessions SET completed_at = ?, completed_connection_id = ? WHERE id = ?')
+      .run(h.clock.now, 'conn_x', session.checkout_session_id);
+    const res = await ask(h, { secret: secretOf(session), origin: ORIGIN });
+    expect(res.json).toEqual({ status: 'success', connectionId: 'conn_x', checkoutSessionId: session.checkout_session_id });
+  });
+
+  test('given an expired session, then it answers session_expired', async () => {
+    const h = await startHarness();
+    const session = await h.createSession();
+    h.clock.advance(48 * 3600_000);
+    const res = await ask(h, { secret: secretOf(session) });
+    expect(res.json).toMatchObject({ status: 'error', code: 'session_expired' });
+  });
+
+  test('given another site, then it refuses without a CORS grant or the result', async () => {
+    const h = await startHarness();
+    const session = await h.createSession();
+    const res = await ask(h, { secret: secretOf(session), origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.json).toMatchObject({ status: 'error', code: 'origin_mismatch' });
+    expect(JSON.stringify(res.json)).not.toContain('open');
+  });
+
+  test('given a preflight, then only an origin a session was made for is granted', async () => {
+    const h = await startHarness();
+    await h.createSession();
+    const pre = (origin: string) =>
+      fetch(`${h.sandbox.url}/api/checkout/result`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+    expect((await pre(ORIGIN)).headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    const evil = await pre('https://evil.example');
+    expect(evil.status).toBe(403);
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  test('given a wrong secret, then session_not_found', async () => {
+    const h = await startHarness();
+    const res = await ask(h, { secret: 'x'.repeat(32), origin: ORIGIN });
+    expect(res.status).toBe(404);
+    expect(res.json).toMatchObject({ status: 'error', code: 'session_not_found' });
+  });
+});
+
+describe('resume after a reload', () => {
+  test('given a phone verified in the session, when the app starts again with the same origin, then it resumes at the wallet step', async () => {
+    const h = await startHarness();
+    const session = await h.createSession();
+    await h.verify(secretOf(session), testPhone(42));
+    const again = await h.flow('POST', 'start', null, { secret: secretOf(session), parent_origin: ORIGIN });
+    expect(again.json.progress).toMatchObject({ step: 'wallet', verified: true, wallet_exists: false });
+    // The resumed credential may create the wallet (it carries the verified phone).
+    const wallet = await h.flow('POST', 'wallet', again.json.flow_token, { first_name: 'Ada', last_name: 'L', email: 'a@example.com' });
+    expect(wallet.status).toBe(200);
+  });
+
+  test('given the legacy path (no parent origin), then a restart begins at the phone step', async () => {
+    const h = await startHarness();
+    const session = await h.createSession();
+    await h.verify(secretOf(session), testPhone(43));
+    const again = await h.flow('POST', 'start', null, { secret: secretOf(session), parent_origin: null });
+    expect(again.json.progress).toEqual({ step: 'phone', verified: false });
+  });
+
+  test('given another session, then its verification is not inherited', async () => {
+    const h = await startHarness();
+    const first = await h.createSession();
+    await h.verify(secretOf(first), testPhone(44));
+    const other = await h.createSession();
+    const start = await h.flow('POST', 'start', null, { secret: secretOf(other), parent_origin: ORIGIN });
+    expect(start.json.progress).toEqual({ step: 'phone', verified: false });
+  });
+});
