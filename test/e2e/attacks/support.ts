@@ -96,22 +96,25 @@ export function forgedPayloads(checkoutSessionId: string): unknown[] {
 export interface Family {
   name: string;
   attempts: number;
-  accepted: number;
+  /** Forged messages accepted, secrets leaked, extra charges: anything above 0 fails the suite. */
+  failures: number;
+  /** What `failures` counts, as printed ("accepted", "leaked", "double charges"). */
+  noun: string;
 }
 
 const families = new Map<string, Family>();
 
 /** Adds to a family's counts; the suite prints one line per family at the end of each file. */
-export function record(name: string, attempts: number, accepted: number): void {
-  const family = families.get(name) ?? { name, attempts: 0, accepted: 0 };
+export function record(name: string, attempts: number, failures: number, noun = 'accepted'): void {
+  const family = families.get(name) ?? { name, attempts: 0, failures: 0, noun };
   family.attempts += attempts;
-  family.accepted += accepted;
+  family.failures += failures;
   families.set(name, family);
 }
 
 export function printFamilies(): void {
   for (const f of families.values()) {
-    console.log(`[attacks] ${f.name}: ${f.attempts} attempts, ${f.accepted} accepted`);
+    console.log(`[attacks] ${f.name}: ${f.attempts} attempts, ${f.failures} ${f.noun}`);
   }
   families.clear();
 }
