@@ -4,7 +4,10 @@ export type { CheckoutEvent, CheckoutEventType, Step } from './contract/events';
 export type { ErrorCode } from './contract/errors';
 export { LavaCheckoutError } from './contract/errors';
 export type { Appearance } from './contract/messages';
+export type { AttemptStamp, SessionResult } from './contract/results';
+export { getResult } from './host/get-result';
 export type {
+  AttemptEvent,
   CheckoutCallbacks,
   CheckoutCancel,
   CheckoutErrorDetail,
@@ -12,6 +15,7 @@ export type {
   CheckoutResult,
   CheckoutStatus,
   CheckoutSuccess,
+  MountHandle,
   OpenOptions,
 } from './host/types';
 export { LavaCheckout, type LavaCheckoutProps } from './react/lava-checkout';

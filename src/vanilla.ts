@@ -2,9 +2,12 @@ export type { CheckoutEvent, CheckoutEventType, Step } from './contract/events';
 export type { ErrorCode } from './contract/errors';
 export { LavaCheckoutError } from './contract/errors';
 export type { Appearance } from './contract/messages';
-export { open } from './host/open';
+export { mount, open } from './host/open';
 export { preload } from './host/preload';
+export type { AttemptStamp, SessionResult } from './contract/results';
+export { getResult } from './host/get-result';
 export type {
+  AttemptEvent,
   CheckoutCallbacks,
   CheckoutCancel,
   CheckoutErrorDetail,
@@ -12,5 +15,6 @@ export type {
   CheckoutResult,
   CheckoutStatus,
   CheckoutSuccess,
+  MountHandle,
   OpenOptions,
 } from './host/types';

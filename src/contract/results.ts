@@ -1,6 +1,12 @@
 import type { ErrorCode } from './errors';
 import type { Step } from './events';
 
+/** One `open()` (or `mount()`) attempt's id, and the place of an event or result in its order (from 1). */
+export interface AttemptStamp {
+  attemptId: string;
+  seq: number;
+}
+
 /** How an open attempt (or a session, asked later) ended. Never personal data. */
 export type CheckoutResult =
   | { status: 'success'; connectionId: string; checkoutSessionId: string; attemptId?: string }

@@ -20,7 +20,8 @@ export interface CheckoutFrame {
   destroy(): void;
 }
 
-export function createFrame(base: string): CheckoutFrame {
+/** With `into`, the frame sits inline in that element: no backdrop, scroll lock or focus moves. */
+export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
   const origin = checkoutOrigin(base);
   const root = document.createElement('div');
   const spinner = document.createElement('div');
@@ -40,7 +41,12 @@ export function createFrame(base: string): CheckoutFrame {
 
   // Fixed over the visible viewport: 100dvh follows phones' dynamic toolbars (a browser
   // without dvh ignores it and keeps inset 0). Hidden until shown.
-  setStyle(root, { position: 'fixed', inset: '0', height: '100dvh', zIndex: '2147483647', visibility: 'hidden' });
+  setStyle(
+    root,
+    into
+      ? { position: 'relative', minHeight: '64px', visibility: 'hidden' }
+      : { position: 'fixed', inset: '0', height: '100dvh', zIndex: '2147483647', visibility: 'hidden' },
+  );
   setStyle(spinner, {
     position: 'absolute',
     inset: '0',
@@ -48,7 +54,7 @@ export function createFrame(base: string): CheckoutFrame {
     width: '32px',
     height: '32px',
     border: '3px solid',
-    borderColor: '#fff #fff6 #fff6',
+    borderColor: into ? '#8886 #8882 #8882' : '#fff #fff6 #fff6',
     borderRadius: '50%',
   });
   spinner.setAttribute('role', 'status');
@@ -57,7 +63,7 @@ export function createFrame(base: string): CheckoutFrame {
   iframe.title = 'Lava checkout';
   iframe.setAttribute('allow', 'payment; otp-credentials');
   iframe.setAttribute('referrerpolicy', 'no-referrer');
-  setStyle(iframe, { width: '100%', height: '100%', border: '0', opacity: '0' });
+  setStyle(iframe, { display: 'block', width: '100%', height: into ? '0' : '100%', border: '0', opacity: '0' });
   // Tab order stays in the checkout: focus landing on either edge goes back into the iframe.
   const edges = [0, 1].map(() => {
     const edge = document.createElement('span');
@@ -65,8 +71,8 @@ export function createFrame(base: string): CheckoutFrame {
     edge.onfocus = () => iframe.focus();
     return edge;
   });
-  root.append(edges[0]!, spinner, iframe, edges[1]!);
-  document.body.append(root);
+  root.append(...(into ? [spinner, iframe] : [edges[0]!, spinner, iframe, edges[1]!]));
+  (into ?? document.body).append(root);
   window.addEventListener('message', onMessage);
 
   const frame: CheckoutFrame = {
@@ -75,6 +81,11 @@ export function createFrame(base: string): CheckoutFrame {
     port: null,
     onPort: null,
     show() {
+      spinner.animate?.([{ transform: 'rotate(1turn)' }], { duration: 800, iterations: Infinity });
+      if (into) {
+        root.style.visibility = 'visible';
+        return;
+      }
       // Scroll is locked on <html>, not <body>: merchants' modal libraries lock <body>, so the two
       // locks nest and each restores only what it changed. Focus goes back where it was.
       const html = document.documentElement.style;
@@ -91,13 +102,13 @@ export function createFrame(base: string): CheckoutFrame {
       root.tabIndex = -1;
       // pointer-events: a merchant modal may have set `none` on <body>.
       setStyle(root, { visibility: 'visible', pointerEvents: 'auto', background: '#0008' });
-      spinner.animate?.([{ transform: 'rotate(1turn)' }], { duration: 800, iterations: Infinity });
       root.focus({ preventScroll: true });
     },
     reveal() {
       spinner.remove();
       iframe.style.opacity = '1';
-      iframe.focus({ preventScroll: true });
+      // Inline: focus stays where the customer put it.
+      into || iframe.focus({ preventScroll: true });
     },
     destroy() {
       window.removeEventListener('message', onMessage);

@@ -1,9 +1,10 @@
 import type { ErrorCode } from '../contract/errors';
 import { parseAppMessage } from '../contract/messages';
 import { decodeToken } from '../contract/token';
+import { fake } from './fake';
 import { type CheckoutFrame, createFrame } from './frame';
 import { rewarm, takeWarmFrame } from './preload';
-import type { CheckoutHandle, CheckoutResult, CheckoutStatus, OpenOptions } from './types';
+import type { CheckoutHandle, CheckoutResult, CheckoutStatus, MountHandle, OpenOptions } from './types';
 
 /** Documented default: the checkout must be ready this many ms after open(). */
 export const DEFAULT_TIMEOUT = 15_000;
@@ -31,14 +32,24 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
   return openAttempt(token, () => options);
 }
 
+/** Render it inside the merchant's `element` instead of over the page (no backdrop, no scroll lock). */
+export function mount(element: HTMLElement, token: string, options: OpenOptions = {}): MountHandle {
+  return openAttempt(token, () => options, undefined, element);
+}
+
 /** Options are read through a getter when used, so callbacks fire with the latest handlers. */
-export function openAttempt(token: string, latest: () => OpenOptions, onStatus?: () => void): Attempt {
+export function openAttempt(token: string, latest: () => OpenOptions, onStatus?: () => void, into?: HTMLElement): Attempt {
   let frame: CheckoutFrame | null = null;
   let port: MessagePort | null = null;
   let locked = false;
   let closing = false;
   let loadTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let sizeTimer: ReturnType<typeof setTimeout> | undefined;
+  let height = 0;
+  // Tells attempts apart; not a secret. Every event and the result carry it and a sequence number.
+  const attemptId = Math.random().toString(36).slice(2);
+  let seq = 0;
   let settleReady!: (ready: boolean) => void;
   let settle!: (result: CheckoutResult) => void;
 
@@ -65,14 +76,23 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
     if (handle.status === 'idle') return;
     clearTimeout(loadTimer);
     clearTimeout(closeTimer);
+    clearTimeout(sizeTimer);
     frame?.destroy(); // closes the port too
     setStatus('idle');
     if (active === handle) active = null;
     rewarm();
-    const payload = { checkoutSessionId: '', ...detail, ...(detail.message && { error: detail.message }) };
+    // The callback gets the very object `result` resolves with.
+    const result = {
+      status: outcome,
+      checkoutSessionId: '',
+      ...detail,
+      ...(detail.message && { error: detail.message }),
+      attemptId,
+      seq: ++seq,
+    } as CheckoutResult;
     settleReady(false);
-    settle({ status: outcome, ...payload } as CheckoutResult);
-    if (!silent) (latest()[CALLBACKS[outcome]] as ((value: typeof payload) => void) | undefined)?.(payload);
+    settle(result);
+    if (!silent) (latest()[CALLBACKS[outcome]] as ((value: CheckoutResult) => void) | undefined)?.(result);
   }
 
   function fail(code: ErrorCode, message: string): Attempt {
@@ -100,7 +120,7 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
         frame?.reveal();
         settleReady(true);
       } else if (type === 'event') {
-        latest().onEvent?.(message.event);
+        latest().onEvent?.({ ...message.event, attemptId, seq: ++seq });
       } else if (type === 'lock') {
         locked = true;
         clearTimeout(closeTimer);
@@ -109,30 +129,42 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
         locked = false;
         setStatus('ready');
         if (closing) requestClose();
-      } else if (type !== 'resize') {
+      } else if (type === 'resize') {
+        // Inline: the frame follows its content, at most one change per 50 ms (the latest wins).
+        height = (detail as { height: number }).height;
+        sizeTimer ??= setTimeout(() => {
+          sizeTimer = undefined;
+          if (into && frame) frame.iframe.style.height = `${height}px`;
+        }, 50);
+      } else {
         finish(type, detail as Record<string, string>);
       }
     };
-    port.postMessage({ type: 'init', secret, attemptId: id, embed: 'overlay', appearance, ...(locale && { locale }) });
+    port.postMessage({ type: 'init', secret, attemptId, embed: into ? 'inline' : 'overlay', appearance, ...(locale && { locale }) });
   }
 
-  let secret: string;
-  let base: string;
+  const hook = fake();
+  let secret = '';
+  let base = '';
   try {
-    ({ secret, base } = decodeToken(token));
+    if (!hook) ({ secret, base } = decodeToken(token));
   } catch (error) {
     return fail('invalid_token', (error as Error).message);
   }
-  if (active) return fail('already_open', 'A checkout is already open');
-  active = handle;
+  // One overlay at a time; inline mounts are the merchant's layout and may sit side by side.
+  if (!into) {
+    if (active) return fail('already_open', 'A checkout is already open');
+    active = handle;
+  }
   onStatus?.();
-  // Tells attempts apart; not a secret.
-  const id = Math.random().toString(36).slice(2);
   const timeout = latest().timeout ?? DEFAULT_TIMEOUT;
-  frame = takeWarmFrame(base) ?? createFrame(base);
-  frame.show();
-  frame.onPort = connect;
-  if (frame.port) connect(frame.port);
+  if (hook) hook(connect);
+  else {
+    frame = (!into && takeWarmFrame(base)) || createFrame(base, into);
+    frame.show();
+    frame.onPort = connect;
+    if (frame.port) connect(frame.port);
+  }
   loadTimer = setTimeout(fail, timeout, 'load_timeout', `The checkout was not ready after ${timeout} ms`);
   return handle;
 }

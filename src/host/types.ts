@@ -1,22 +1,23 @@
 import type { ErrorCode } from '../contract/errors';
 import type { CheckoutEvent } from '../contract/events';
 import type { Appearance } from '../contract/messages';
+import type { AttemptStamp } from '../contract/results';
 
 /** `idle`: nothing open; `loading`: overlay shown, app not ready yet; `processing`: a payment is in flight. */
 export type CheckoutStatus = 'idle' | 'loading' | 'ready' | 'processing';
 
-export interface CheckoutSuccess {
+export interface CheckoutSuccess extends AttemptStamp {
   connectionId: string;
   checkoutSessionId: string;
 }
 
-export interface CheckoutCancel {
+export interface CheckoutCancel extends AttemptStamp {
   /** Empty when the checkout closed before the app knew its session. */
   checkoutSessionId: string;
 }
 
 /** 0.1.3's `{ checkoutSessionId, error }` plus a code to switch on. */
-export interface CheckoutErrorDetail {
+export interface CheckoutErrorDetail extends AttemptStamp {
   code: ErrorCode;
   message: string;
   /** Same text as `message`; kept for code written against 0.1.3. */
@@ -25,18 +26,21 @@ export interface CheckoutErrorDetail {
   checkoutSessionId: string;
 }
 
-/** How an open attempt ended. */
+/** How an open attempt ended: the same object the matching callback receives. */
 export type CheckoutResult =
   | ({ status: 'success' } & CheckoutSuccess)
   | ({ status: 'cancel' } & CheckoutCancel)
-  | { status: 'error'; code: ErrorCode; message: string; checkoutSessionId?: string };
+  | ({ status: 'error' } & CheckoutErrorDetail);
+
+/** An onEvent event: the catalog entry plus its attempt's id and sequence number. */
+export type AttemptEvent = CheckoutEvent & AttemptStamp;
 
 export interface CheckoutCallbacks {
   onSuccess?: (result: CheckoutSuccess) => void;
   onCancel?: (result: CheckoutCancel) => void;
   onError?: (error: CheckoutErrorDetail) => void;
   /** Progress of the flow (steps, code sent, payment submitted ...). Never personal data. */
-  onEvent?: (event: CheckoutEvent) => void;
+  onEvent?: (event: AttemptEvent) => void;
 }
 
 export interface OpenOptions extends CheckoutCallbacks {
@@ -56,4 +60,10 @@ export interface CheckoutHandle {
   readonly status: CheckoutStatus;
   /** Ask the checkout to close; deferred while a payment is in flight. Idempotent. */
   close(): void;
+}
+
+/** An inline checkout (`mount`). */
+export interface MountHandle extends CheckoutHandle {
+  /** Unmount: remove the frame and every listener at once, without callbacks. */
+  destroy(): void;
 }

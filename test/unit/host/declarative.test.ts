@@ -49,8 +49,8 @@ describe('declarative buttons (script tag)', () => {
       await app.send({ type: 'event', event: { type: 'otp_sent' } });
       await app.send({ type: 'success', connectionId: 'conn_1', checkoutSessionId: 'cs_1' });
       expect(events.map((e) => [e.type, e.detail])).toEqual([
-        ['lava:event', { type: 'otp_sent' }],
-        ['lava:success', { connectionId: 'conn_1', checkoutSessionId: 'cs_1' }],
+        ['lava:event', { type: 'otp_sent', attemptId: expect.any(String), seq: 1 }],
+        ['lava:success', { status: 'success', connectionId: 'conn_1', checkoutSessionId: 'cs_1', attemptId: expect.any(String), seq: 2 }],
       ]);
       expect(events[1]?.bubbles).toBe(true);
     },

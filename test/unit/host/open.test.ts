@@ -127,7 +127,7 @@ describe('open(): messages from the app', () => {
     const app = FakeCheckoutFrame.current();
     await app.connectAndReady();
     await app.send({ type: 'event', event: { type: 'step', step: 'code' } });
-    expect(cb.onEvent).toHaveBeenCalledWith({ type: 'step', step: 'code' });
+    expect(cb.onEvent).toHaveBeenCalledWith({ type: 'step', step: 'code', attemptId: expect.any(String), seq: 1 });
   });
 
   it('given success, then onSuccess fires once with the ids, the result resolves and the overlay is gone', async () => {
@@ -139,9 +139,9 @@ describe('open(): messages from the app', () => {
     await app.send({ type: 'success', connectionId: 'conn_2', checkoutSessionId: 'cs_2' });
     await app.send({ type: 'cancel', checkoutSessionId: 'cs_1' });
     expect(cb.onSuccess).toHaveBeenCalledTimes(1);
-    expect(cb.onSuccess).toHaveBeenCalledWith({ connectionId: 'conn_1', checkoutSessionId: 'cs_1' });
+    expect(cb.onSuccess).toHaveBeenCalledWith(await handle.result);
     expect(cb.onCancel).not.toHaveBeenCalled();
-    await expect(handle.result).resolves.toEqual({ status: 'success', connectionId: 'conn_1', checkoutSessionId: 'cs_1' });
+    await expect(handle.result).resolves.toEqual({ status: 'success', connectionId: 'conn_1', checkoutSessionId: 'cs_1', attemptId: expect.any(String), seq: 1 });
     expect(handle.status).toBe('idle');
     expect(checkoutIframes()).toHaveLength(0);
     expect(document.querySelector('[role="dialog"]')).toBeNull();
@@ -153,8 +153,8 @@ describe('open(): messages from the app', () => {
     const app = FakeCheckoutFrame.current();
     await app.connectAndReady();
     await app.send({ type: 'cancel', checkoutSessionId: 'cs_1' });
-    expect(cb.onCancel).toHaveBeenCalledExactlyOnceWith({ checkoutSessionId: 'cs_1' });
-    await expect(handle.result).resolves.toEqual({ status: 'cancel', checkoutSessionId: 'cs_1' });
+    expect(cb.onCancel).toHaveBeenCalledExactlyOnceWith({ status: 'cancel', checkoutSessionId: 'cs_1', attemptId: expect.any(String), seq: 1 });
+    expect(cb.onCancel).toHaveBeenCalledWith(await handle.result);
     expect(checkoutIframes()).toHaveLength(0);
   });
 
@@ -165,6 +165,9 @@ describe('open(): messages from the app', () => {
     await app.connectAndReady();
     await app.send({ type: 'error', code: 'session_expired', message: 'This checkout has expired', checkoutSessionId: 'cs_1' });
     expect(cb.onError).toHaveBeenCalledWith({
+      status: 'error',
+      attemptId: expect.any(String),
+      seq: 1,
       code: 'session_expired',
       message: 'This checkout has expired',
       error: 'This checkout has expired',
@@ -265,7 +268,7 @@ describe('close()', () => {
     const handle = openCheckout(cb);
     handle.close();
     handle.close();
-    expect(cb.onCancel).toHaveBeenCalledExactlyOnceWith({ checkoutSessionId: '' });
+    expect(cb.onCancel).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ status: 'cancel', checkoutSessionId: '' }));
     expect(checkoutIframes()).toHaveLength(0);
   });
 
@@ -279,7 +282,7 @@ describe('close()', () => {
     expect(app.received.at(-1)).toEqual({ type: 'close_request' });
     expect(cb.onCancel).not.toHaveBeenCalled();
     await app.send({ type: 'cancel', checkoutSessionId: 'cs_1' });
-    expect(cb.onCancel).toHaveBeenCalledExactlyOnceWith({ checkoutSessionId: 'cs_1' });
+    expect(cb.onCancel).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ status: 'cancel', checkoutSessionId: 'cs_1' }));
   });
 
   it('given the app does not answer close_request, then it closes anyway after a grace period', async () => {
@@ -289,7 +292,7 @@ describe('close()', () => {
     await FakeCheckoutFrame.current().connectAndReady();
     handle.close();
     vi.advanceTimersByTime(1500);
-    expect(cb.onCancel).toHaveBeenCalledExactlyOnceWith({ checkoutSessionId: '' });
+    expect(cb.onCancel).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ status: 'cancel', checkoutSessionId: '' }));
     expect(checkoutIframes()).toHaveLength(0);
   });
 

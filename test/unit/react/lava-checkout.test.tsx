@@ -40,7 +40,7 @@ describe('<LavaCheckout> (controlled)', () => {
     const app = FakeCheckoutFrame.current();
     await act(() => app.connectAndReady());
     await act(() => app.send({ type: 'success', connectionId: 'conn_1', checkoutSessionId: 'cs_1' }));
-    expect(handlers.onSuccess).toHaveBeenCalledExactlyOnceWith({ connectionId: 'conn_1', checkoutSessionId: 'cs_1' });
+    expect(handlers.onSuccess).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ status: 'success', connectionId: 'conn_1', checkoutSessionId: 'cs_1', seq: 1 }));
     expect(handlers.onOpenChange).toHaveBeenCalledExactlyOnceWith(false);
     unmount();
   });
@@ -53,7 +53,7 @@ describe('<LavaCheckout> (controlled)', () => {
     await act(flush);
     expect(app.received.at(-1)).toEqual({ type: 'close_request' });
     await act(() => app.send({ type: 'cancel', checkoutSessionId: 'cs_1' }));
-    expect(handlers.onCancel).toHaveBeenCalledExactlyOnceWith({ checkoutSessionId: 'cs_1' });
+    expect(handlers.onCancel).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ status: 'cancel', checkoutSessionId: 'cs_1' }));
     expect(checkoutIframes()).toHaveLength(0);
     unmount();
   });

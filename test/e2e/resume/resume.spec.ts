@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import {
+  checkoutFrame,
+  chooseAmount,
+  createWallet,
+  fillCard,
+  payButton,
+  STEP_TIMEOUT,
+  verifyPhone,
+} from '../flow/merchant';
+import { type SandboxProcess, startSandboxProcess } from '../flow/sandbox-process';
+import type { StaticServer } from '../support/static-server';
+import { askResult, awaited, call, pageLog, startResumeMerchant } from './merchant-page';
+
+// Issue 11 proof: awaitable results, resume after a reload, getResult after a lost success.
+let sandbox: SandboxProcess;
+let merchant: StaticServer;
+
+test.use({ locale: 'en-US' });
+test.describe.configure({ timeout: 90_000 });
+
+test.beforeAll(async () => {
+  sandbox = await startSandboxProcess();
+  merchant = await startResumeMerchant();
+});
+
+test.afterAll(async () => {
+  await merchant?.close();
+  await sandbox?.stop();
+});
+
+test('await handle.result equals what onSuccess received, and getResult answers the same success', async ({ page }) => {
+  await page.goto(`${merchant.url}/`);
+  const session = await sandbox.createSession({ origin: merchant.url, mode: 'onboarding' });
+  await call(page, 'openCheckout', session.token);
+  const frame = checkoutFrame(page);
+  await verifyPhone(frame, '2015550160');
+  await createWallet(frame, 'Rae');
+  await chooseAmount(frame, '25.00');
+  await fillCard(frame, '4242 4242 4242 4242');
+  await payButton(frame).click();
+  await expect.poll(() => awaited(page), { timeout: 20_000 }).toBeTruthy();
+  const result = await awaited(page);
+  const successes = (await pageLog(page)).filter((e) => e.kind === 'success');
+  expect(successes).toHaveLength(1);
+  expect(result).toEqual(successes[0]!.payload);
+  expect(result).toMatchObject({ status: 'success', checkoutSessionId: session.checkoutSessionId });
+  expect(String(result!.connectionId)).toMatch(/^conn_/);
+  // Events and the result share the attempt id; the sequence numbers count up without gaps.
+  const stamped = (await pageLog(page)).map((e) => e.payload as { attemptId: string; seq: number });
+  expect(new Set(stamped.map((e) => e.attemptId))).toEqual(new Set([result!.attemptId]));
+  expect(stamped.map((e) => e.seq)).toEqual(stamped.map((_, i) => i + 1));
+
+  expect(await askResult(page, session.token)).toEqual({
+    status: 'success',
+    connectionId: result!.connectionId,
+    checkoutSessionId: session.checkoutSessionId,
+  });
+});
+
+test('the page reloads after the code step and the reopened checkout resumes at the wallet step', async ({ page }) => {
+  await page.goto(`${merchant.url}/`);
+  const session = await sandbox.createSession({ origin: merchant.url, mode: 'onboarding' });
+  await call(page, 'openCheckout', session.token);
+  const frame = checkoutFrame(page);
+  await verifyPhone(frame, '2015550161');
+  await expect(frame.getByLabel('First name')).toBeVisible({ timeout: STEP_TIMEOUT });
+  expect(await askResult(page, session.token)).toEqual({ status: 'open', step: 'wallet', checkoutSessionId: session.checkoutSessionId });
+
+  await page.reload();
+  await call(page, 'openCheckout', session.token);
+  await expect(frame.getByLabel('First name')).toBeVisible({ timeout: STEP_TIMEOUT });
+  await expect(frame.getByLabel('Phone number', { exact: true })).toHaveCount(0);
+  const firstStep = (await pageLog(page)).find((e) => e.kind === 'event' && (e.payload.type === 'ready' || e.payload.type === 'step'));
+  expect(firstStep?.payload.step).toBe('wallet');
+  // And it goes on to the end from there.
+  await createWallet(frame, 'Sol');
+  await expect(frame.getByLabel('Other amount (USD)')).toBeVisible({ timeout: STEP_TIMEOUT });
+});
+
+test('the customer closes the tab right after paying: getResult on a new page answers the success', async ({ page, context }) => {
+  await page.goto(`${merchant.url}/`);
+  const session = await sandbox.createSession({ origin: merchant.url, mode: 'onboarding' });
+  await call(page, 'openCheckout', session.token);
+  const frame = checkoutFrame(page);
+  await verifyPhone(frame, '2015550162');
+  await createWallet(frame, 'Tam');
+  await chooseAmount(frame, '10.00');
+  await fillCard(frame, '4242 4242 4242 4242');
+  await payButton(frame).click();
+  await expect
+    .poll(async () => (await sandbox.charges()).filter((c) => c.checkout_session_id === session.checkoutSessionId).length, {
+      timeout: 20_000,
+    })
+    .toBe(1);
+  await page.close();
+
+  const later = await context.newPage();
+  await later.goto(`${merchant.url}/`);
+  const result = await askResult(later, session.token);
+  expect(result).toMatchObject({ status: 'success', checkoutSessionId: session.checkoutSessionId });
+  expect(String(result.connectionId)).toMatch(/^conn_/);
+  expect(Object.keys(result).sort()).toEqual(['checkoutSessionId', 'connectionId', 'status']);
+});
