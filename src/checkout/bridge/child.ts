@@ -31,7 +31,7 @@ export function connectToHost(win: Window = window): ChildBridge {
     if (event.source !== win.parent || win.parent === win) return;
     if (!isConnect(event.data)) return;
     if (event.ports.length !== 1 || !event.origin || event.origin === 'null') return;
-    const parentOrigin = event.origin;
+    const parentOrigin = reportedOrigin(win, event.origin);
     const accepted = event.ports[0]!;
     port = accepted;
     win.removeEventListener('message', onWindowMessage);
@@ -68,4 +68,19 @@ export function connectToHost(win: Window = window): ChildBridge {
       port?.close();
     },
   };
+}
+
+/**
+ * The origin the server checks against the session. A merchant page framed by another site is
+ * not the merchant's checkout (clickjacking): report the first ancestor that differs from the
+ * parent, so the server refuses it as it refuses a foreign parent (as the legacy path's
+ * frame-ancestors does for every ancestor).
+ */
+function reportedOrigin(win: Window, parentOrigin: string): string {
+  const ancestors = win.location.ancestorOrigins;
+  if (!ancestors) return parentOrigin;
+  for (let i = 0; i < ancestors.length; i++) {
+    if (ancestors[i] !== parentOrigin) return ancestors[i]!;
+  }
+  return parentOrigin;
 }
