@@ -8,6 +8,7 @@ import { reportTo } from './bridge/report';
 import { createFlowController, type FlowController } from './flow/controller';
 import { browserStorage, idempotencyKeys } from './flow/idempotency';
 import type { Session } from './flow/types';
+import { countryOptions } from './steps/phone/countries';
 import { StringsContext, stringsFor } from './strings';
 import { applyAppearance } from './theme/appearance';
 import { AppearanceContext } from './theme/context';
@@ -52,5 +53,8 @@ export function boot(options: BootOptions): FlowController {
     </StrictMode>,
   );
   controller.dispatch({ type: 'START' });
+  // While /start is in flight: building the country list creates Intl.DisplayNames, 40-330 ms in a
+  // fresh renderer (npm run bench), which otherwise lands between /start's answer and the phone field.
+  setTimeout(countryOptions, 0);
   return controller;
 }
