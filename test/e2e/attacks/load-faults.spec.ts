@@ -1,0 +1,53 @@
+import { expect, type Page, type Route, test } from '@playwright/test';
+import { merchantLog } from '../flow/merchant';
+import { type AttackWorld, printFamilies, record, startAttackWorld } from './support';
+
+let world: AttackWorld;
+/** Shorter than the documented 15 s default, so the test is quick; the code is the same. */
+const TIMEOUT_MS = 2_500;
+
+test.describe.configure({ timeout: 60_000 });
+test.beforeAll(async () => {
+  world = await startAttackWorld();
+});
+test.afterAll(async () => {
+  printFamilies();
+  await world?.close();
+});
+
+/** What "the page as it was" means: the body's markup, the root's and body's inline styles, the focused element. */
+const pageState = (page: Page) =>
+  page.evaluate(() => ({
+    body: document.body.innerHTML,
+    // An emptied style attribute is the same page as none.
+    htmlStyle: document.documentElement.getAttribute('style') || null,
+    bodyStyle: document.body.getAttribute('style'),
+    overflow: getComputedStyle(document.documentElement).overflow,
+    focused: document.activeElement?.tagName,
+  }));
+
+for (const [name, fault] of [
+  ['returns 404', (route: Route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })],
+  ['stalls', (_route: Route) => new Promise<void>(() => {})],
+] as const) {
+  test(`given the checkout page ${name}, then onError reports load_timeout within the timeout and the page is left as it was`, async ({ page }) => {
+    const session = await world.sandbox.createSession({ origin: world.merchant.url });
+    await page.route(`${world.sandbox.url}/embed/checkout**`, fault);
+    await page.goto(`${world.merchant.url}/`);
+    await page.locator('h1').click();
+    const before = await pageState(page);
+    const errors: Error[] = [];
+    page.on('pageerror', (error) => errors.push(error));
+    await page.evaluate(([token, timeout]) => (window as unknown as { openCheckout(t: string, o: object): void }).openCheckout(token as string, { timeout }), [session.token, TIMEOUT_MS] as const);
+    await expect
+      .poll(async () => (await merchantLog(page)).filter((e) => e.kind === 'error').map((e) => e.code), { timeout: TIMEOUT_MS + 5_000 })
+      .toEqual(['load_timeout']);
+    const terminal = (await merchantLog(page)).filter((e) => e.kind === 'success' || e.kind === 'cancel' || e.kind === 'error');
+    record(`load-faults (checkout page ${name})`, 1, terminal.length === 1 ? 0 : 1, 'wrong outcomes');
+    expect(terminal).toHaveLength(1);
+    await expect(page.locator('iframe')).toHaveCount(0);
+    const after = await pageState(page);
+    expect({ ...after, body: after.body.replace(/<iframe[^>]*><\/iframe>/g, '') }).toEqual(before);
+    expect(errors).toEqual([]);
+  });
+}
