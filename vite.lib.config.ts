@@ -30,7 +30,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       target: 'es2022',
       // Rolldown keeps the entry's 'use client' directive at the top of index.js / index.cjs.
-      lib: { entry: { index: 'src/index.ts', vanilla: 'src/vanilla.ts' } },
+      lib: { entry: { index: 'src/index.ts', vanilla: 'src/vanilla.ts', testing: 'src/testing/index.ts' } },
       rolldownOptions: {
         external: [/^react($|\/)/, /^react-dom($|\/)/],
         output: [

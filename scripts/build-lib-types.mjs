@@ -15,6 +15,7 @@ execFileSync(
     'src/index.ts',
     'src/vanilla.ts',
     'src/umd.ts',
+    'src/testing/index.ts',
     '--ignoreConfig',
     '--declaration',
     '--emitDeclarationOnly',

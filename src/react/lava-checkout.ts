@@ -32,6 +32,7 @@ export function LavaCheckout({ token, open, onOpenChange, ...options }: LavaChec
       ended();
     },
   });
+  const openCheckout = checkout.open;
   const session = useRef<{ token: string; handle: CheckoutHandle } | null>(null);
 
   // All work happens in the effect body, none in cleanup: a StrictMode re-run finds the same
@@ -47,8 +48,10 @@ export function LavaCheckout({ token, open, onOpenChange, ...options }: LavaChec
       }
       (current.handle as Attempt).destroy();
     }
-    session.current = wanted ? { token: wanted, handle: checkout.open(wanted) } : null;
-  }, [open, token, checkout]);
+    session.current = wanted ? { token: wanted, handle: openCheckout(wanted) } : null;
+    // Only a change of `open` or `token` runs this: a re-render after the checkout ended by itself
+    // (the parent kept `open` true) must not open it again.
+  }, [open, token, openCheckout]);
 
   return null;
 }
