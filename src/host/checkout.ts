@@ -4,7 +4,8 @@ import type { CheckoutHandle, CheckoutStatus, OpenOptions } from './types';
 
 /** A checkout bound to one set of options, with a status store (what the React hook wraps). */
 export interface Checkout {
-  open(token: string, options?: OpenOptions): CheckoutHandle;
+  /** With `into`, the checkout renders inline in that element. */
+  open(token: string, options?: OpenOptions, into?: HTMLElement): CheckoutHandle;
   /** Close the attempt this instance opened (deferred while a payment is in flight). */
   close(): void;
   preload(base: string | null): void;
@@ -26,12 +27,8 @@ export function createCheckout(defaults: () => OpenOptions): Checkout {
   };
 
   return {
-    open(token, options) {
-      const handle = openAttempt(
-        token,
-        () => ({ ...defaults(), ...options }),
-        notify,
-      );
+    open(token, options, into) {
+      const handle = openAttempt(token, () => ({ ...defaults(), ...options }), notify, into);
       if (handle.status !== 'idle') {
         current = handle;
         notify();

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { createElement, type ReactElement, useEffect, useRef } from 'react';
 import type { Attempt } from '../host/open';
 import type { CheckoutHandle, OpenOptions } from '../host/types';
 import { useLavaCheckout } from './use-lava-checkout';
@@ -10,10 +10,13 @@ export interface LavaCheckoutProps extends OpenOptions {
   open: boolean;
   /** Called with false when the checkout ends by itself (success, cancel, error). */
   onOpenChange?: (open: boolean) => void;
+  /** `overlay` (default) covers the page; `inline` renders in a block in place, its height following the content. */
+  mode?: 'overlay' | 'inline';
 }
 
-/** The checkout as a controlled component. Renders nothing in place; the overlay sits over the page. */
-export function LavaCheckout({ token, open, onOpenChange, ...options }: LavaCheckoutProps): null {
+/** The checkout as a controlled component. An overlay renders nothing in place; inline renders a block. */
+export function LavaCheckout({ token, open, onOpenChange, mode, ...options }: LavaCheckoutProps): ReactElement | null {
+  const container = useRef<HTMLDivElement>(null);
   const changed = useRef(onOpenChange);
   changed.current = onOpenChange;
   const ended = () => changed.current?.(false);
@@ -33,6 +36,7 @@ export function LavaCheckout({ token, open, onOpenChange, ...options }: LavaChec
     },
   });
   const openCheckout = checkout.open;
+  const inline = mode === 'inline';
   const session = useRef<{ token: string; handle: CheckoutHandle } | null>(null);
 
   // All work happens in the effect body, none in cleanup: a StrictMode re-run finds the same
@@ -48,10 +52,10 @@ export function LavaCheckout({ token, open, onOpenChange, ...options }: LavaChec
       }
       (current.handle as Attempt).destroy();
     }
-    session.current = wanted ? { token: wanted, handle: openCheckout(wanted) } : null;
+    session.current = wanted ? { token: wanted, handle: openCheckout(wanted, undefined, (inline && container.current) || undefined) } : null;
     // Only a change of `open` or `token` runs this: a re-render after the checkout ended by itself
     // (the parent kept `open` true) must not open it again.
-  }, [open, token, openCheckout]);
+  }, [open, token, openCheckout, inline]);
 
-  return null;
+  return inline ? createElement('div', { ref: container }) : null;
 }

@@ -6,7 +6,7 @@ export type UseLavaCheckoutOptions = OpenOptions;
 
 export interface UseLavaCheckout {
   /** Open the checkout for a session token from your backend; options here add to the hook's. */
-  open: (checkoutSessionToken: string, options?: OpenOptions) => CheckoutHandle;
+  open: (checkoutSessionToken: string, options?: OpenOptions, into?: HTMLElement) => CheckoutHandle;
   close: () => void;
   /** Warm the checkout app for a checkout base URL (`null` stops keeping it warm). */
   preload: (base: string | null) => void;

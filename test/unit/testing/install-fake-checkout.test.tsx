@@ -143,3 +143,19 @@ describe('installFakeCheckout', () => {
     expect(fake.onOpenChange).toHaveBeenCalledExactlyOnceWith(false);
   });
 });
+
+describe('<LavaCheckout mode="inline">', () => {
+  it('given inline mode, then it renders a container and the checkout opens inline in it', async () => {
+    const fake = installFakeCheckout({ result: { status: 'cancel' } });
+    try {
+      const onCancel = vi.fn();
+      const view = render(<LavaCheckout token="t" open mode="inline" onCancel={onCancel} />);
+      await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+      expect(view.container.querySelector('div')).not.toBeNull();
+      expect(fake.opened.map((init) => init.embed)).toEqual(['inline']);
+      expect(onCancel).toHaveBeenCalledTimes(1);
+    } finally {
+      fake.uninstall();
+    }
+  });
+});
