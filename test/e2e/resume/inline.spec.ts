@@ -1,0 +1,61 @@
+import { expect, type FrameLocator, type Page, test } from '@playwright/test';
+import { checkoutFrame, chooseAmount, createWallet, STEP_TIMEOUT, verifyPhone } from '../flow/merchant';
+import { type SandboxProcess, startSandboxProcess } from '../flow/sandbox-process';
+import type { StaticServer } from '../support/static-server';
+import { call, startResumeMerchant } from './merchant-page';
+
+// Issue 11 proof: an inline mount's iframe is as tall as its content on each step.
+let sandbox: SandboxProcess;
+let merchant: StaticServer;
+
+test.use({ locale: 'en-US' });
+test.describe.configure({ timeout: 90_000 });
+
+test.beforeAll(async () => {
+  sandbox = await startSandboxProcess();
+  merchant = await startResumeMerchant();
+});
+
+test.afterAll(async () => {
+  await merchant?.close();
+  await sandbox?.stop();
+});
+
+/** The iframe's height on the page and the height of the document inside it, once they settle. */
+async function expectFitted(page: Page, frame: FrameLocator): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const outer = await page.locator('#inline iframe').evaluate((el) => el.getBoundingClientRect().height);
+        const inner = await frame.locator('body').evaluate((body) => {
+          const root = body.ownerDocument.documentElement;
+          return Math.max(body.scrollHeight, root.scrollHeight > root.clientHeight ? root.scrollHeight : body.getBoundingClientRect().height);
+        });
+        return Math.abs(outer - inner) <= 4 && outer > 100;
+      },
+      { timeout: STEP_TIMEOUT },
+    )
+    .toBe(true);
+  // No inner scrollbar.
+  const scrolls = await frame.locator('html').evaluate((html) => html.scrollHeight > html.clientHeight + 2);
+  expect(scrolls).toBe(false);
+}
+
+test('an inline mount follows its content on the phone, wallet and payment steps', async ({ page }) => {
+  await page.goto(`${merchant.url}/`);
+  const session = await sandbox.createSession({ origin: merchant.url, mode: 'onboarding' });
+  await call(page, 'mountCheckout', session.token);
+  const frame = checkoutFrame(page);
+  await expect(frame.getByLabel('Phone number', { exact: true })).toBeVisible({ timeout: STEP_TIMEOUT });
+  await expect(page.locator('[role="dialog"][aria-modal="true"]')).toHaveCount(0);
+  await expectFitted(page, frame);
+
+  await verifyPhone(frame, '2015550163');
+  await expect(frame.getByLabel('First name')).toBeVisible({ timeout: STEP_TIMEOUT });
+  await expectFitted(page, frame);
+
+  await createWallet(frame, 'Uma');
+  await chooseAmount(frame, '25.00');
+  await expect(frame.getByLabel('Card number')).toBeVisible({ timeout: STEP_TIMEOUT });
+  await expectFitted(page, frame);
+});
