@@ -20,7 +20,12 @@ declare global {
 }
 
 // Script-tag entry: no React, no module loader. Guarded so importing it on a server is harmless.
+// Calls the loader snippet queued before this script loaded run now, in order; each queued
+// call's promise resolves with what the real call returns.
 if (typeof window !== 'undefined') {
-  window.LavaCheckout = { open, mount, getResult, preload, LavaCheckoutError };
+  const queued = (window.LavaCheckout as { q?: Array<[keyof LavaCheckoutGlobal, unknown[], (value: unknown) => void]> } | undefined)?.q;
+  const api: LavaCheckoutGlobal = { open, mount, getResult, preload, LavaCheckoutError };
+  window.LavaCheckout = api;
   bindButtons(document);
+  for (const [name, args, resolve] of queued ?? []) resolve((api[name] as (...a: unknown[]) => unknown)(...args));
 }
