@@ -82,7 +82,7 @@ test('a merchant page under the documented CSP opens and completes a checkout wi
   await chooseAmount(frame, '25.00');
   await fillCard(frame, '4242 4242 4242 4242');
   await payButton(frame).click();
-  await expect.poll(async () => (await read(page, '__log')).length, { timeout: STEP_TIMEOUT }).toBe(2);
+  await expect.poll(async () => (await read(page, '__log'))?.length, { timeout: STEP_TIMEOUT }).toBe(2);
   expect(await read(page, '__log')).toEqual([
     expect.objectContaining({ kind: 'success', checkoutSessionId: session.checkoutSessionId }),
     expect.objectContaining({ kind: 'result', status: 'success', checkoutSessionId: session.checkoutSessionId }),
@@ -96,5 +96,5 @@ test('a merchant page under the documented CSP opens and completes a checkout wi
     return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
   });
   expect(ran).toBe(false);
-  await expect.poll(async () => (await read(page, '__violations')).length).toBe(1);
+  await expect.poll(async () => (await read(page, '__violations'))?.length).toBe(1);
 });
