@@ -46,8 +46,8 @@ test.describe('open -> ready -> terminal events, two origins', () => {
     await press(page, '#pay-twice');
     await expect.poll(() => kinds(page), { intervals: FAST }).toContain('result');
     const entries = await log(page);
-    expect(entries.filter(([kind]) => kind === 'success')).toEqual([['success', { connectionId: 'conn_e2e', checkoutSessionId: 'cs_e2e' }]]);
-    expect(entries).toContainEqual(['event', { type: 'step', step: 'phone' }]);
+    expect(entries.filter(([kind]) => kind === 'success')).toEqual([['success', expect.objectContaining({ status: 'success', connectionId: 'conn_e2e', checkoutSessionId: 'cs_e2e', attemptId: expect.any(String) })]]);
+    expect(entries).toContainEqual(['event', expect.objectContaining({ type: 'step', step: 'phone', seq: 1 })]);
     expect(entries.filter(([kind]) => kind === 'csp')).toEqual([]);
     await expect(page.locator('iframe')).toHaveCount(0);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).not.toBe('hidden');
@@ -57,7 +57,7 @@ test.describe('open -> ready -> terminal events, two origins', () => {
   test('cancel reaches onCancel', async ({ page }) => {
     await openReady(page);
     await press(page, '#cancel');
-    await expect.poll(() => log(page), { intervals: FAST }).toContainEqual(['cancel', { checkoutSessionId: 'cs_e2e' }]);
+    await expect.poll(() => log(page), { intervals: FAST }).toContainEqual(['cancel', expect.objectContaining({ status: 'cancel', checkoutSessionId: 'cs_e2e', attemptId: expect.any(String) })]);
     await expect(page.locator('iframe')).toHaveCount(0);
   });
 
@@ -67,7 +67,7 @@ test.describe('open -> ready -> terminal events, two origins', () => {
     await expect.poll(() => log(page), { intervals: FAST })
       .toContainEqual([
         'error',
-        { code: 'session_expired', message: 'This checkout expired', error: 'This checkout expired', checkoutSessionId: 'cs_e2e' },
+        expect.objectContaining({ status: 'error', code: 'session_expired', message: 'This checkout expired', error: 'This checkout expired', checkoutSessionId: 'cs_e2e' }),
       ]);
   });
 
@@ -115,7 +115,7 @@ test.describe('forged messages are ignored', () => {
     await expect(attacker.locator('#received')).toHaveText('nothing received');
     expect(await kinds(page)).not.toContain('success');
     await press(page, '#pay');
-    await expect.poll(() => log(page), { intervals: FAST }).toContainEqual(['success', { connectionId: 'conn_e2e', checkoutSessionId: 'cs_e2e' }]);
+    await expect.poll(() => log(page), { intervals: FAST }).toContainEqual(['success', expect.objectContaining({ status: 'success', connectionId: 'conn_e2e', checkoutSessionId: 'cs_e2e', attemptId: expect.any(String) })]);
   });
 
   test('a sandboxed (null-origin) frame forging messages gets nothing', async ({ page }) => {
@@ -144,7 +144,7 @@ test.describe('forged messages are ignored', () => {
     await expect.poll(() => kinds(page), { intervals: FAST }).toContain('ready');
     expect(await kinds(page)).not.toContain('success');
     await press(page, '#pay');
-    await expect.poll(() => log(page), { intervals: FAST }).toContainEqual(['success', { connectionId: 'conn_e2e', checkoutSessionId: 'cs_e2e' }]);
+    await expect.poll(() => log(page), { intervals: FAST }).toContainEqual(['success', expect.objectContaining({ status: 'success', connectionId: 'conn_e2e', checkoutSessionId: 'cs_e2e', attemptId: expect.any(String) })]);
   });
 
   test('given the checkout frame navigated to a lookalike origin (same host, other port), its hello is refused and the open times out', async ({ page }) => {
@@ -165,7 +165,7 @@ test.describe('forged messages are ignored', () => {
     await press(page, '#pay-twice');
     await expect.poll(() => kinds(page), { intervals: FAST }).toContain('result');
     const entries = await log(page);
-    expect(entries.filter(([kind]) => kind === 'success')).toEqual([['success', { connectionId: 'conn_e2e', checkoutSessionId: 'cs_e2e' }]]);
+    expect(entries.filter(([kind]) => kind === 'success')).toEqual([['success', expect.objectContaining({ status: 'success', connectionId: 'conn_e2e', checkoutSessionId: 'cs_e2e', attemptId: expect.any(String) })]]);
     expect(entries.filter(([kind]) => kind === 'error')).toEqual([]);
   });
 });

@@ -21,6 +21,8 @@ test('script tag: no React on the page, window.LavaCheckout exists, and a declar
   expect(await page.evaluate(() => typeof (window as unknown as { React?: unknown }).React)).toBe('undefined');
   expect(await page.evaluate(() => Object.keys((window as unknown as { LavaCheckout: object }).LavaCheckout).sort())).toEqual([
     'LavaCheckoutError',
+    'getResult',
+    'mount',
     'open',
     'preload',
   ]);
@@ -29,9 +31,9 @@ test('script tag: no React on the page, window.LavaCheckout exists, and a declar
   await checkoutFrame(page)
     .locator('#pay')
     .evaluate((button) => setTimeout(() => (button as HTMLElement).click()));
-  await expect.poll(() => log(page), { intervals: FAST }).toContainEqual(['lava:success', 'buy', { connectionId: 'conn_e2e', checkoutSessionId: 'cs_e2e' }]);
+  await expect.poll(() => log(page), { intervals: FAST }).toContainEqual(['lava:success', 'buy', expect.objectContaining({ status: 'success', connectionId: 'conn_e2e', checkoutSessionId: 'cs_e2e', attemptId: expect.any(String) })]);
   const entries = await log(page);
-  expect(entries).toContainEqual(['lava:event', 'buy', { type: 'step', step: 'phone' }]);
+  expect(entries).toContainEqual(['lava:event', 'buy', expect.objectContaining({ type: 'step', step: 'phone', seq: 1 })]);
   expect(entries.filter(([kind]) => kind === 'csp')).toEqual([]);
   await expect(page.locator('iframe')).toHaveCount(0);
 });
@@ -46,5 +48,5 @@ test('script tag: window.LavaCheckout.open(token, callbacks) works without the b
   await checkoutFrame(page)
     .locator('#cancel')
     .evaluate((button) => setTimeout(() => (button as HTMLElement).click()));
-  await expect.poll(() => log(page), { intervals: FAST }).toContainEqual(['cancel', 'api', { checkoutSessionId: 'cs_e2e' }]);
+  await expect.poll(() => log(page), { intervals: FAST }).toContainEqual(['cancel', 'api', expect.objectContaining({ status: 'cancel', checkoutSessionId: 'cs_e2e', attemptId: expect.any(String) })]);
 });
