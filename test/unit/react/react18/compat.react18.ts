@@ -48,7 +48,7 @@ describe('React 18', () => {
     await act(() => app.connectAndReady());
     expect(container?.textContent).toBe('ready');
     await act(() => app.send({ type: 'success', connectionId: 'conn_1', checkoutSessionId: 'cs_1' }));
-    expect(onSuccess).toHaveBeenCalledExactlyOnceWith({ connectionId: 'conn_1', checkoutSessionId: 'cs_1' });
+    expect(onSuccess).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ status: 'success', connectionId: 'conn_1', checkoutSessionId: 'cs_1', seq: 1 }));
     expect(container?.textContent).toBe('idle');
   });
 
