@@ -4,7 +4,8 @@ import { installFakeCheckout } from '../../../src/testing/index';
 // The loader snippet from the README, as a merchant puts it in their own script file.
 function loaderSnippet(window: object): void {
   const w = window as { LavaCheckout?: Record<string, unknown> & { q: unknown[] } };
-  const L = (w.LavaCheckout = w.LavaCheckout || { q: [] });
+  w.LavaCheckout = w.LavaCheckout || { q: [] };
+  const L = w.LavaCheckout;
   for (const m of ['open', 'mount', 'getResult', 'preload']) {
     L[m] =
       L[m] ||
