@@ -7,6 +7,7 @@ import type { HostLink } from './bridge/host-link';
 import { reportTo } from './bridge/report';
 import { createFlowController, type FlowController } from './flow/controller';
 import { browserStorage, idempotencyKeys } from './flow/idempotency';
+import { initialState } from './flow/machine';
 import type { Session } from './flow/types';
 import { countryOptions } from './steps/phone/countries';
 import { StringsContext, stringsFor } from './strings';
@@ -24,6 +25,8 @@ export interface BootOptions {
   /** The app draws the backdrop: the legacy host frames it full screen and transparent. */
   backdrop: boolean;
   locale?: string;
+  /** The host answers close attempts (init.confirmClose); the legacy host does not. */
+  confirmClose?: boolean;
   onSession?: (session: Session) => void;
 }
 
@@ -40,8 +43,9 @@ export function boot(options: BootOptions): FlowController {
       keys: (sessionId) => idempotencyKeys(storage, sessionId),
     },
     reportTo(options.link, { session: (session) => options.onSession?.(session) }),
+    initialState(options.confirmClose),
   );
-  options.link.onCloseRequest(() => controller.dispatch({ type: 'CLOSE' }));
+  options.link.onCloseRequest(() => controller.dispatch({ type: 'CLOSE', byHost: true }));
   const onResize = options.embed === 'inline' ? (height: number) => options.link.send({ type: 'resize', height }) : undefined;
   options.root.render(
     <StrictMode>

@@ -32,6 +32,7 @@ if (container) {
         appearance: init.appearance,
         backdrop: false,
         locale: init.locale,
+        confirmClose: init.confirmClose,
       });
     });
   }

@@ -39,6 +39,12 @@ export type InitMessage = {
   embed: EmbedMode;
   appearance: Appearance;
   locale?: string;
+  /**
+   * The host answers the customer's close attempts: on close/Escape the app only reports
+   * `close_attempt` and waits for `close_request` (the merchant may keep the checkout open).
+   * Without it (older hosts) the app ends the checkout itself.
+   */
+  confirmClose?: boolean;
 };
 /** The host asks the app to close (merchant called close(), or the page is tearing down). */
 export type CloseRequestMessage = { type: 'close_request' };
@@ -145,8 +151,10 @@ export function parseHostMessage(value: unknown): HostMessage | null {
       if (!str(rec.secret) || !str(rec.attemptId) || !appearance) return null;
       if (rec.embed !== 'overlay' && rec.embed !== 'inline') return null;
       if (!optStr(rec.locale)) return null;
+      if (rec.confirmClose !== undefined && typeof rec.confirmClose !== 'boolean') return null;
       const out: InitMessage = { type: 'init', secret: rec.secret, attemptId: rec.attemptId, embed: rec.embed, appearance };
       if (typeof rec.locale === 'string') out.locale = rec.locale;
+      if (rec.confirmClose) out.confirmClose = true;
       return out;
     }
     case 'close_request':

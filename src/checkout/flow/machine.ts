@@ -8,8 +8,9 @@ import type { Command, FlowError, FlowEvent, FlowState, Screen } from './types';
  * touches the DOM or the network. A request to make is left in `state.command`; the effects
  * runner performs it and feeds the answer back as an event carrying the command's id.
  */
-export function initialState(): FlowState {
+export function initialState(askBeforeClose = false): FlowState {
   return {
+    askBeforeClose,
     screen: 'loading',
     session: null,
     flowToken: null,
@@ -117,7 +118,7 @@ function act(state: FlowState, event: Exclude<FlowEvent, { id: number }>): FlowS
         },
       };
     case 'CLOSE':
-      return close(state);
+      return close(state, event.byHost);
   }
 }
 
@@ -288,9 +289,13 @@ function failed(state: FlowState, command: Command, error: FlowError): FlowState
   }
 }
 
-function close(state: FlowState): FlowState {
-  const emits: CheckoutEvent[] = [{ type: 'close_attempt' }];
-  if (state.paying) return { ...state, emits };
+/**
+ * A customer's close is reported as `close_attempt`; with a host that confirms closes it ends
+ * nothing until the host answers. The host's own close is not a customer's attempt.
+ */
+function close(state: FlowState, byHost?: boolean): FlowState {
+  const emits: CheckoutEvent[] = byHost ? [] : [{ type: 'close_attempt' }];
+  if (state.paying || (!byHost && state.askBeforeClose)) return byHost ? state : { ...state, emits };
   const checkoutSessionId = state.session?.checkout_session_id;
   if (state.screen === 'done' && state.result) {
     return { ...transition(state, { type: 'FINISH' }), emits };

@@ -79,6 +79,8 @@ export interface FlowState {
   busy: boolean;
   /** A charge is in flight: the host is locked and close is ignored. */
   paying: boolean;
+  /** The host confirms closes: a customer's close only reports `close_attempt` and waits. */
+  askBeforeClose: boolean;
   /** Shown on the current screen. */
   error: FlowError | null;
   /** Shown on the failure screen. */
@@ -111,7 +113,8 @@ export type FlowEvent =
   | { type: 'PAY_CLIENT_FAILED'; error: FlowError }
   | { type: 'ANSWER_CHALLENGE'; approve: boolean }
   | { type: 'FINISH' }
-  | { type: 'CLOSE' }
+  /** The customer closes (button, Escape), or the host asks to (`byHost`: the merchant's close() or its yes). */
+  | { type: 'CLOSE'; byHost?: boolean }
   | { type: 'STARTED'; id: number; response: StartResponse }
   | { type: 'CODE_SENT'; id: number; response: SendCodeResponse }
   | { type: 'CODE_VERIFIED'; id: number; response: VerifyCodeResponse }

@@ -34,7 +34,7 @@ export function renderApp(api: Partial<FlowApi> = {}, options: { start?: StartRe
     { api: fullApi, secret: 'sec_abcdefghijklmnop', parentOrigin: 'http://localhost:5173', keys: (id) => idempotencyKeys(storage, id) },
     reportTo(link),
   );
-  link.onCloseRequest(() => controller.dispatch({ type: 'CLOSE' }));
+  link.onCloseRequest(() => controller.dispatch({ type: 'CLOSE', byHost: true }));
   const user = userEvent.setup();
   const view = render(<App controller={controller} backdrop language="en-US" stripeProcessor={options.stripeProcessor} />);
   controller.dispatch({ type: 'START' });

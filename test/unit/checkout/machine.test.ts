@@ -432,6 +432,26 @@ describe('flow machine: closing', () => {
     expect(state.outcome).toMatchObject({ kind: 'success', connectionId: 'conn_1' });
   });
 
+  it('given a host that confirms closes, when the customer closes, then only close_attempt is reported and nothing ends', () => {
+    const asking: FlowState = { ...atCode(), askBeforeClose: true };
+    const state = transition(asking, { type: 'CLOSE' });
+    expect(state.outcome).toBeNull();
+    expect(state.screen).toBe('code');
+    expect(state.emits).toEqual([{ type: 'close_attempt' }]);
+  });
+
+  it('given a host that confirms closes, when the host then asks to close, then it cancels without a second close_attempt', () => {
+    const asked = transition({ ...atCode(), askBeforeClose: true }, { type: 'CLOSE' });
+    const state = transition(asked, { type: 'CLOSE', byHost: true });
+    expect(state.outcome).toEqual({ kind: 'cancel', checkoutSessionId: 'cs_test_1' });
+    expect(state.emits).toEqual([]);
+  });
+
+  it('given a payment in flight, when the host asks to close, then nothing changes', () => {
+    const paying = transition(atPayment(), { type: 'PAY', input: { kind: 'saved', paymentMethodId: 'pm_1' } });
+    expect(transition(paying, { type: 'CLOSE', byHost: true })).toBe(paying);
+  });
+
   it('given an outcome, then every later event is ignored', () => {
     const ended: FlowState = transition(atCode(), { type: 'CLOSE' });
     expect(transition(ended, { type: 'SUBMIT_CODE', code: '000000' })).toBe(ended);

@@ -41,6 +41,13 @@ describe('bridge message guards', () => {
     expect(parseHostMessage({ type: 'init', secret: 's', attemptId: 'a', embed: 'overlay', appearance: { radius: 1e9 } })).toBeNull();
   });
 
+  it('keeps confirmClose on init only when it is true, and refuses a non-boolean', () => {
+    const init = { type: 'init', secret: 's', attemptId: 'a', embed: 'overlay', appearance: {} };
+    expect(parseHostMessage({ ...init, confirmClose: true })).toMatchObject({ confirmClose: true });
+    expect(parseHostMessage({ ...init, confirmClose: false })).not.toHaveProperty('confirmClose');
+    expect(parseHostMessage({ ...init, confirmClose: 'yes' })).toBeNull();
+  });
+
   it('recognises only the versioned hello', () => {
     expect(isHello(helloMessage())).toBe(true);
     expect(isHello({ ...helloMessage(), v: 2 })).toBe(false);
