@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -11,8 +12,16 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['test/unit/{contract,host,react,checkout,testing}/**/*.test.{ts,tsx}'],
+          include: ['test/unit/{contract,host,react,checkout,testing}/**/*.test.{ts,tsx}', 'playground/web/src/**/*.test.tsx'],
           setupFiles: ['test/unit/setup-dom.ts'],
+        },
+        // The playground pages import the package by name, as a merchant app does: point the
+        // name at the source (as playground/vite.config.ts does), so their tests need no build.
+        resolve: {
+          alias: [
+            { find: /^@lavapayments\/checkout$/, replacement: fileURLToPath(new URL('src/index.ts', import.meta.url)) },
+            { find: /^@lavapayments\/checkout\/testing$/, replacement: fileURLToPath(new URL('src/testing/index.ts', import.meta.url)) },
+          ],
         },
       },
       {

@@ -1,51 +1,6 @@
-import { LavaCheckout } from '@lavapayments/checkout';
-import { StrictMode, useState } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createSession, type Mode } from './api';
-import { Layout } from './layout';
-import { ModeButtons } from './mode-buttons';
-import { type CheckoutOutcome, ResultPanel } from './result-panel';
-import { useConnection } from './use-connection';
-
-function ComponentPage() {
-  const [connectionId, setConnectionId] = useConnection();
-  const [token, setToken] = useState<string | null>(null);
-  const [open, setOpen] = useState(false);
-  const [outcome, setOutcome] = useState<CheckoutOutcome | null>(null);
-  const [message, setMessage] = useState('');
-
-  async function start(mode: Mode) {
-    setMessage('');
-    try {
-      setToken(await createSession(mode, connectionId));
-      setOpen(true);
-    } catch (error) {
-      setMessage(`Could not create a checkout session: ${(error as Error).message}`);
-    }
-  }
-
-  return (
-    <Layout title="<LavaCheckout>">
-      <ModeButtons connectionId={connectionId} busy={open} onOpen={start} />
-      <LavaCheckout
-        token={token}
-        open={open}
-        onOpenChange={setOpen}
-        onSuccess={({ connectionId, checkoutSessionId }) => {
-          setConnectionId(connectionId);
-          setOutcome({ connectionId, checkoutSessionId });
-          setMessage('onSuccess');
-        }}
-        onCancel={() => setMessage('onCancel: checkout closed')}
-        onError={({ code, message }) => setMessage(`onError ${code}: ${message}`)}
-      />
-      <p role="status" data-testid="callback">
-        {message}
-      </p>
-      <ResultPanel outcome={outcome} />
-    </Layout>
-  );
-}
+import { ComponentPage } from './component-page-view';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
