@@ -1,13 +1,13 @@
-import { expect, type Frame, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import {
   type AttackWorld,
   addFrame,
+  expectUntouched,
+  forgeFrom,
   forgedPayloads,
   openReadyCheckout,
   printFamilies,
-  record,
   startAttackWorld,
-  terminalCallbacks,
 } from './support';
 
 let world: AttackWorld;
@@ -20,25 +20,6 @@ test.afterAll(async () => {
   printFamilies();
   await world?.close();
 });
-
-/** Fires every forged payload from `frame` at the merchant window, with and without a port. */
-async function forgeFrom(frame: Frame, payloads: unknown[], which: 'parent' | 'top' = 'parent'): Promise<number> {
-  const withoutPort = await frame.evaluate(([w, p]) => (window as unknown as { __forge: (w: string, p: unknown[], port: boolean) => number }).__forge(w as string, p as unknown[], false), [which, payloads] as const);
-  const withPort = await frame.evaluate(([w, p]) => (window as unknown as { __forge: (w: string, p: unknown[], port: boolean) => number }).__forge(w as string, p as unknown[], true), [which, payloads] as const);
-  return withoutPort + withPort;
-}
-
-/** After the forgeries: no callback fired, no page error, the checkout is still open and usable. */
-async function expectUntouched(page: Page, errors: Error[], family: string, attempts: number): Promise<void> {
-  // Let any message in flight land before counting.
-  await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
-  const fired = await terminalCallbacks(page);
-  record(family, attempts, fired.length);
-  expect(fired).toEqual([]);
-  expect(errors).toEqual([]);
-  await expect(page.locator('iframe[title="Lava checkout"]')).toHaveCount(1);
-  await expect(page.frameLocator('iframe[title="Lava checkout"]').getByLabel('Phone number', { exact: true })).toBeEditable();
-}
 
 async function openWithErrors(page: Page) {
   const errors: Error[] = [];

@@ -21,7 +21,7 @@ export interface AttackWorld {
  * The attacker's page: records every message it receives (origin, data, ports) in `window.__got`
  * and forges messages on request (`window.__forge(target, payloads, withPort)`).
  */
-const ATTACKER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Attacker</title></head>
+export const ATTACKER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Attacker</title></head>
 <body><h1>Attacker</h1><script>
   window.__got = [];
   window.addEventListener('message', (e) => {
@@ -151,6 +151,25 @@ export async function addFrame(page: Page, attrs: { src?: string; srcdoc?: strin
   const frame = page.frame({ name });
   if (!frame) throw new Error('the added frame is not attached');
   return frame;
+}
+
+/** Fires every forged payload from `frame` at the merchant window, with and without a port. */
+export async function forgeFrom(frame: Frame, payloads: unknown[], which: 'parent' | 'top' = 'parent'): Promise<number> {
+  const withoutPort = await frame.evaluate(([w, p]) => (window as unknown as { __forge: (w: string, p: unknown[], port: boolean) => number }).__forge(w as string, p as unknown[], false), [which, payloads] as const);
+  const withPort = await frame.evaluate(([w, p]) => (window as unknown as { __forge: (w: string, p: unknown[], port: boolean) => number }).__forge(w as string, p as unknown[], true), [which, payloads] as const);
+  return withoutPort + withPort;
+}
+
+/** After the forgeries: no callback fired, no page error, the checkout is still open and usable. */
+export async function expectUntouched(page: Page, errors: Error[], family: string, attempts: number): Promise<void> {
+  // Let any message in flight land before counting.
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+  const fired = await terminalCallbacks(page);
+  record(family, attempts, fired.length);
+  expect(fired).toEqual([]);
+  expect(errors).toEqual([]);
+  await expect(page.locator('iframe[title="Lava checkout"]')).toHaveCount(1);
+  await expect(page.frameLocator('iframe[title="Lava checkout"]').getByLabel('Phone number', { exact: true })).toBeEditable();
 }
 
 export { checkoutFrame, merchantLog };
