@@ -41,7 +41,7 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-const codeSet: ReadonlySet<string> = new Set(ERROR_CODES);
+const codeSet: ReadonlySet<string> = /* @__PURE__ */ new Set(ERROR_CODES);
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && codeSet.has(value);

@@ -1,5 +1,5 @@
-import { type ErrorCode, isErrorCode } from './errors';
-import { type CheckoutEvent, STEPS, type Step } from './events';
+import type { ErrorCode } from './errors';
+import type { CheckoutEvent, Step } from './events';
 
 /**
  * The bridge between the merchant page (host) and the checkout app (iframe).
@@ -92,10 +92,6 @@ function optStr(value: unknown): boolean {
   return value === undefined || str(value);
 }
 
-function isStep(value: unknown): value is Step {
-  return typeof value === 'string' && (STEPS as readonly string[]).includes(value);
-}
-
 function envelope(value: unknown, type: 'hello' | 'connect'): boolean {
   const rec = record(value);
   return rec !== null && rec.protocol === PROTOCOL && rec.v === PROTOCOL_VERSION && rec.type === type;
@@ -164,64 +160,56 @@ export function parseHostMessage(value: unknown): HostMessage | null {
   }
 }
 
-function parseEvent(value: unknown): CheckoutEvent | null {
+// ---- app -> host: one table of shapes, read by the host SDK (kept small: it ships on merchant pages) ----
+
+/** A field reader answers the value to keep, `undefined` to leave the key out, or `null` to refuse the message. */
+type Field = (value: unknown) => unknown;
+
+/**
+ * Codes, steps and event names are checked by shape, not against this version's lists: a host
+ * pinned in a merchant's bundle must still deliver what a newer checkout reports (a new error
+ * code must still reach onError, not be dropped while the app waits). Treat a code you do not
+ * know as `internal`. A name carries no personal data: lowercase letters and `_`, at most 40.
+ */
+const word: Field = (value) => (typeof value === 'string' && /^[a-z_]{1,40}$/.test(value) ? value : null);
+const text: Field = (value) => (str(value) ? value : null);
+const optional =
+  (field: Field): Field =>
+  (value) =>
+    value === undefined ? undefined : field(value);
+
+type Shape = Record<string, Field>;
+
+/** Build a fresh object of `type` plus the shape's keys; anything else in `value` is dropped. */
+function shaped(value: unknown, shapeOf: (type: string) => Shape | undefined): Rec | null {
   const rec = record(value);
-  if (!rec) return null;
-  switch (rec.type) {
-    case 'ready':
-    case 'step':
-      return isStep(rec.step) ? { type: rec.type, step: rec.step } : null;
-    case 'payment_failed':
-    case 'error':
-      return isErrorCode(rec.code) ? { type: rec.type, code: rec.code } : null;
-    case 'otp_sent':
-    case 'otp_verified':
-    case 'wallet_created':
-    case 'wallet_linked':
-    case 'payment_submitted':
-    case 'authentication_required':
-    case 'subscription_active':
-    case 'close_attempt':
-      return { type: rec.type };
-    default:
-      return null;
+  const type = rec && word(rec.type);
+  const shape = typeof type === 'string' ? shapeOf(type) : undefined;
+  if (!rec || !shape) return null;
+  const out: Rec = { type };
+  for (const key in shape) {
+    const kept = shape[key]!(rec[key]);
+    if (kept === null) return null;
+    if (kept !== undefined) out[key] = kept;
   }
+  return out;
 }
+
+/** Every onEvent name passes (a newer checkout may add some); only `step` and `code` travel with it. */
+const EVENT: Shape = { step: optional(word), code: optional(word) };
+
+const APP: Record<string, Shape> = {
+  ready: { step: word },
+  event: { event: (value) => shaped(value, () => EVENT) },
+  resize: { height: (value) => (typeof value === 'number' && value >= 0 && value <= 10000 ? Math.round(value) : null) },
+  lock: {},
+  unlock: {},
+  success: { connectionId: text, checkoutSessionId: text },
+  cancel: { checkoutSessionId: optional(text) },
+  error: { code: word, message: text, checkoutSessionId: optional(text) },
+};
 
 /** Validate a message the host received from the app over the port. */
 export function parseAppMessage(value: unknown): AppMessage | null {
-  const rec = record(value);
-  if (!rec) return null;
-  switch (rec.type) {
-    case 'ready':
-      return isStep(rec.step) ? { type: 'ready', step: rec.step } : null;
-    case 'event': {
-      const event = parseEvent(rec.event);
-      return event ? { type: 'event', event } : null;
-    }
-    case 'resize':
-      return typeof rec.height === 'number' && Number.isFinite(rec.height) && rec.height >= 0 && rec.height <= 10000
-        ? { type: 'resize', height: Math.round(rec.height) }
-        : null;
-    case 'lock':
-    case 'unlock':
-      return { type: rec.type };
-    case 'success':
-      return str(rec.connectionId) && str(rec.checkoutSessionId)
-        ? { type: 'success', connectionId: rec.connectionId, checkoutSessionId: rec.checkoutSessionId }
-        : null;
-    case 'cancel':
-      if (!optStr(rec.checkoutSessionId)) return null;
-      return rec.checkoutSessionId === undefined
-        ? { type: 'cancel' }
-        : { type: 'cancel', checkoutSessionId: rec.checkoutSessionId as string };
-    case 'error': {
-      if (!isErrorCode(rec.code) || !str(rec.message) || !optStr(rec.checkoutSessionId)) return null;
-      const out: ErrorMessage = { type: 'error', code: rec.code, message: rec.message };
-      if (typeof rec.checkoutSessionId === 'string') out.checkoutSessionId = rec.checkoutSessionId;
-      return out;
-    }
-    default:
-      return null;
-  }
+  return shaped(value, (type) => (Object.hasOwn(APP, type) ? APP[type] : undefined)) as AppMessage | null;
 }

@@ -33,7 +33,7 @@ function utf8ToBase64(value: string): string {
 
 /** Parse and validate a token; throws LavaCheckoutError('invalid_token') on anything else. */
 export function decodeToken(token: unknown): SessionToken {
-  if (typeof token !== 'string' || token.length === 0) throw invalid('expected a non-empty string');
+  if (typeof token !== 'string' || !token) throw invalid('expected a non-empty string');
   if (token.length > MAX_TOKEN_LENGTH) throw invalid('too long');
   let parsed: unknown;
   try {
@@ -41,8 +41,8 @@ export function decodeToken(token: unknown): SessionToken {
   } catch {
     throw invalid('not base64-encoded JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null) throw invalid('not an object');
-  const { secret, base } = parsed as Record<string, unknown>;
+  // Object(): a JSON null, number or string has neither key and fails below.
+  const { secret, base } = Object(parsed) as Record<string, unknown>;
   if (typeof secret !== 'string' || !SECRET_PATTERN.test(secret)) throw invalid('bad secret');
   if (typeof base !== 'string') throw invalid('missing base');
   return { secret, base: normalizeBase(base) };
@@ -55,14 +55,13 @@ export function checkoutOrigin(base: string): string {
 
 /** Validate a checkout base URL (http(s), no credentials, query or hash) and end it in `/`. */
 export function normalizeBase(base: string): string {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(base);
-  } catch {
-    throw invalid('base is not a URL');
+  } catch {}
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw invalid('base must be a plain http(s) URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid('base must be http(s)');
-  if (url.username || url.password || url.search || url.hash) throw invalid('base must be a plain URL');
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 

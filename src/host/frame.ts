@@ -1,5 +1,4 @@
 import { connectMessage, isHello } from '../contract/messages';
-import { checkoutOrigin } from '../contract/token';
 import { setStyle } from './style';
 
 /**
@@ -22,7 +21,8 @@ export interface CheckoutFrame {
 
 /** With `into`, the frame sits inline in that element: no backdrop, scroll lock or focus moves. */
 export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
-  const origin = checkoutOrigin(base);
+  // `base` is normalised (decodeToken, preload).
+  const origin = new URL(base).origin;
   const root = document.createElement('div');
   const spinner = document.createElement('div');
   const iframe = document.createElement('iframe');
@@ -54,7 +54,8 @@ export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
     width: '32px',
     height: '32px',
     border: '3px solid',
-    borderColor: into ? '#8886 #8882 #8882' : '#fff #fff6 #fff6',
+    // Grey reads on the dark backdrop and on a light or dark merchant container alike.
+    borderColor: '#aaa #8884 #8884',
     borderRadius: '50%',
   });
   spinner.setAttribute('role', 'status');

@@ -121,6 +121,8 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
         settleReady(true);
       } else if (type === 'event') {
         latest().onEvent?.({ ...message.event, attemptId, seq: ++seq });
+        // The customer asked to close (init.confirmClose): the merchant may say no; a payment holds it.
+        if (message.event.type === 'close_attempt' && !locked && latest().onCloseAttempt?.() !== false) handle.close();
       } else if (type === 'lock') {
         locked = true;
         clearTimeout(closeTimer);
@@ -140,7 +142,7 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
         finish(type, detail as Record<string, string>);
       }
     };
-    port.postMessage({ type: 'init', secret, attemptId, embed: into ? 'inline' : 'overlay', appearance, ...(locale && { locale }) });
+    port.postMessage({ type: 'init', secret, attemptId, embed: into ? 'inline' : 'overlay', appearance, confirmClose: true, ...(locale && { locale }) });
   }
 
   const hook = fake();

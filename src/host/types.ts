@@ -41,6 +41,12 @@ export interface CheckoutCallbacks {
   onError?: (error: CheckoutErrorDetail) => void;
   /** Progress of the flow (steps, code sent, payment submitted ...). Never personal data. */
   onEvent?: (event: AttemptEvent) => void;
+  /**
+   * The customer pressed close or Escape (after `onEvent` got `close_attempt`). Return `false`
+   * to keep the checkout open, e.g. after your own "leave checkout?" prompt. Not asked while a
+   * payment is in flight: then the close is held by the checkout regardless.
+   */
+  onCloseAttempt?: () => boolean | undefined;
 }
 
 export interface OpenOptions extends CheckoutCallbacks {

@@ -15,11 +15,26 @@ describe('bridge message guards', () => {
     ['success without ids', { type: 'success' }],
     ['success with numeric id', { type: 'success', connectionId: 1, checkoutSessionId: 'cs_1' }],
     ['oversized id', { type: 'success', connectionId: 'x'.repeat(1_000_000), checkoutSessionId: 'cs_1' }],
-    ['error with unknown code', { type: 'error', code: 'nope', message: 'x' }],
+    ['error with a code that is not a name', { type: 'error', code: 'Nope; DROP', message: 'x' }],
+    ['error with an overlong code', { type: 'error', code: 'x'.repeat(41), message: 'x' }],
     ['resize with NaN', { type: 'resize', height: Number.NaN }],
-    ['event with bad step', { type: 'event', event: { type: 'step', step: 'hack' } }],
+    ['event with bad step', { type: 'event', event: { type: 'step', step: '<img>' } }],
+    ['event with a numeric type', { type: 'event', event: { type: 7 } }],
+    ['a type inherited from Object.prototype', { type: 'constructor' }],
   ])('rejects %s', (_name, value) => {
     expect(parseAppMessage(value)).toBeNull();
+  });
+
+  it('passes a well-formed code and event name this version does not know (a newer checkout), with known keys only', () => {
+    expect(parseAppMessage({ type: 'error', code: 'card_velocity_exceeded', message: 'x', phone: '+1555' })).toEqual({
+      type: 'error',
+      code: 'card_velocity_exceeded',
+      message: 'x',
+    });
+    expect(parseAppMessage({ type: 'event', event: { type: 'receipt_sent', email: 'a@b.c' } })).toEqual({
+      type: 'event',
+      event: { type: 'receipt_sent' },
+    });
   });
 
   it('does not carry a __proto__ key through', () => {

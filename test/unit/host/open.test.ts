@@ -51,7 +51,7 @@ describe('open(): the handshake', () => {
     await flush();
     expect(app.connects).toEqual([{ message: { protocol: 'lava-checkout', v: 1, type: 'connect' }, targetOrigin: ORIGIN }]);
     expect(app.initMessages).toEqual([
-      { type: 'init', secret: SECRET, attemptId: expect.any(String), embed: 'overlay', appearance: { theme: 'dark' }, locale: 'fr-FR' },
+      { type: 'init', secret: SECRET, attemptId: expect.any(String), embed: 'overlay', appearance: { theme: 'dark' }, confirmClose: true, locale: 'fr-FR' },
     ]);
   });
 
@@ -181,7 +181,7 @@ describe('open(): messages from the app', () => {
     ['malformed', { type: 'success', connectionId: 42 }],
     ['oversized', { type: 'success', connectionId: 'x'.repeat(100_000), checkoutSessionId: 'cs_1' }],
     ['unknown', { type: 'pwned' }],
-    ['an error with an unknown code', { type: 'error', code: 'nope', message: 'x' }],
+    ['an error whose code is not a name', { type: 'error', code: 'Nope!', message: 'x' }],
   ])('ignores %s messages on the port', async (_name, message) => {
     const cb = callbacks();
     const handle = openCheckout(cb);

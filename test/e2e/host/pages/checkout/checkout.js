@@ -43,7 +43,7 @@ on('junk', () => {
   send({ type: 'success' });
   send({ type: 'success', connectionId: 42, checkoutSessionId: 'cs_e2e' });
   send({ type: 'success', connectionId: 'x'.repeat(1_000_000), checkoutSessionId: 'cs_e2e' });
-  send({ type: 'error', code: 'not_a_code', message: 'x' });
+  send({ type: 'error', code: 'Not a code!', message: 'x' });
   send({ type: 'lava_checkout_success', connectionId: 'conn_legacy', checkoutSessionId: 'cs_e2e' });
   send({ type: 'event', event: { type: 'step', step: 'x'.repeat(5000) } });
   state.textContent = 'junk sent';
