@@ -33,7 +33,7 @@ test.use({
   ignoreHTTPSErrors: true,
   launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), TEST_HOST_RULES] },
 });
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 120_000 });
 
 let world: AttackWorld;
 let server: LookalikeServer;
@@ -168,10 +168,12 @@ async function countChannels(page: Page): Promise<void> {
  * the origin comparison stands between it and the host.
  */
 async function helloFromRedirectedChild(page: Page, to: string, forge = true) {
+  // Long enough that the frame is still there when it is read back, even on a busy machine.
+  const timeout = forge ? 10_000 : 60_000;
   await page.goto(`${world.merchant.url}/`);
   const session = await world.sandbox.createSession({ origin: world.merchant.url });
   const token = server.redirecting(session.token, to);
-  await page.evaluate((t) => (window as unknown as { openCheckout(t: string, o: object): void }).openCheckout(t, { timeout: 3000 }), token);
+  await page.evaluate((t) => (window as unknown as { openCheckout(token: string, o: object): void }).openCheckout(t.token, { timeout: t.timeout }), { token, timeout });
   await expect.poll(() => page.frames().some((f) => f.url() === to), { timeout: STEP_TIMEOUT }).toBe(true);
   const child = page.frames().find((f) => f.url() === to)!;
   expect(await child.evaluate(() => window.origin)).toBe(new URL(to).origin);
