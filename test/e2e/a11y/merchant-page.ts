@@ -1,10 +1,11 @@
-import { resolve } from 'node:path';
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
-import { type StaticServer, startStaticServer } from '../support/static-server';
+import { startMerchantPages } from '../support/merchant-pages';
+import type { StaticServer } from '../support/static-server';
 
 /**
  * A merchant page on `localhost` (the checkout is on 127.0.0.1): the script-tag SDK from dist/,
  * a "Subscribe" button that opens the checkout for `window.__token`, and a log of callbacks.
+ * Its onCloseAttempt keeps the checkout open while `window.__keepOpen` is true.
  */
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -22,22 +23,17 @@ const PAGE = `<!doctype html>
       onCancel: (r) => window.__log.push({ kind: 'cancel', ...r }),
       onError: (e) => window.__log.push({ kind: 'error', code: e.code }),
       onEvent: (e) => window.__log.push({ kind: 'event', ...e }),
+      onCloseAttempt: () => {
+        window.__log.push({ kind: 'close_asked' });
+        return window.__keepOpen ? false : undefined;
+      },
     });
   });
 </script>
 </body></html>`;
 
 export function startMerchantPage(): Promise<StaticServer> {
-  return startStaticServer({
-    host: 'localhost',
-    roots: { '/dist/': resolve('dist') },
-    handle(req, res) {
-      if (new URL(req.url ?? '/', 'http://x').pathname !== '/') return false;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(PAGE);
-      return true;
-    },
-  });
+  return startMerchantPages({ '/': { body: PAGE } });
 }
 
 export type LogEntry = Record<string, unknown> & { kind: string };

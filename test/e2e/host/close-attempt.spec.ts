@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { checkoutFrame, merchantLog, STEP_TIMEOUT, setToken, startMerchantPage } from '../a11y/merchant-page';
+import { checkoutServersPerFile } from '../support/checkout-servers';
+import { startTestSandbox } from '../support/sandbox';
+
+// Issue 11: onCloseAttempt against the real checkout app and sandbox, two origins.
+const servers = checkoutServersPerFile(startTestSandbox, startMerchantPage);
+
+test('given onCloseAttempt says no, the customer close keeps the checkout open; when it says yes, the checkout cancels', async ({ page }) => {
+  await page.goto(`${servers.merchant.url}/`);
+  const session = await servers.sandbox.createSession({ origin: servers.merchant.url, mode: 'subscription', subscription_config_id: 'subconf_pro' });
+  await setToken(page, session.token);
+  await page.evaluate(() => Object.assign(window, { __keepOpen: true }));
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  const frame = checkoutFrame(page);
+  const number = frame.getByLabel('Phone number', { exact: true });
+  await expect(number).toBeFocused({ timeout: STEP_TIMEOUT });
+
+  await frame.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(async () => (await merchantLog(page)).map((e) => (e.kind === 'event' ? e.type : e.kind)), { timeout: STEP_TIMEOUT }).toContain('close_asked');
+  // Kept open: the phone step is still there and usable, and nothing ended.
+  await number.fill('2015550123');
+  await expect(number).toHaveValue(/201/);
+  const afterNo = await merchantLog(page);
+  expect(afterNo.filter((e) => ['success', 'cancel', 'error'].includes(e.kind))).toEqual([]);
+  expect(afterNo.filter((e) => e.kind === 'event' && e.type === 'close_attempt')).toHaveLength(1);
+
+  await page.evaluate(() => Object.assign(window, { __keepOpen: false }));
+  await frame.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(async () => (await merchantLog(page)).find((e) => e.kind === 'cancel'), { timeout: STEP_TIMEOUT }).toMatchObject({
+    checkoutSessionId: session.checkoutSessionId,
+  });
+  const log = await merchantLog(page);
+  expect(log.filter((e) => e.kind === 'close_asked')).toHaveLength(2);
+  expect(log.filter((e) => e.kind === 'cancel')).toHaveLength(1);
+  await expect(page.locator('iframe[title="Lava checkout"]')).toHaveCount(0);
+});
