@@ -1,31 +1,12 @@
-import type { CheckoutMode } from '../../../src/contract/flow-api';
-import { decodeToken } from '../../../src/contract/token';
 import { type Sandbox, type SandboxOptions, startSandbox, TEST_CODE } from '../../../src/sandbox/index';
+import { type CreatedSession, type CreateSessionInput, createSession, sandboxRest } from './sandbox-rest';
 
+export type { CreatedSession, CreateSessionInput };
 export { TEST_CODE };
 
 /** A test number: +12015550100 … +12015550199 always receive the code 000000. */
 export function testPhone(n = 0): string {
   return `+120155501${String(n % 100).padStart(2, '0')}`;
-}
-
-export interface CreateSessionInput {
-  /** The merchant page origin, e.g. `http://localhost:41234`. */
-  origin: string;
-  mode?: CheckoutMode;
-  reference_id?: string;
-  connection_id?: string;
-  subscription_config_id?: string;
-  credit_bundle_id?: string;
-}
-
-export interface CreatedSession {
-  checkoutSessionId: string;
-  /** What the merchant page passes to open(): base64 JSON { secret, base }. */
-  token: string;
-  secret: string;
-  /** The full REST answer. */
-  raw: Record<string, unknown>;
 }
 
 export interface InboxMessage {
@@ -71,16 +52,7 @@ export interface TestSandbox {
 export async function startTestSandbox(options: Omit<SandboxOptions, 'port' | 'host' | 'memory'> = {}): Promise<TestSandbox> {
   const sandbox = await startSandbox({ ...options, port: 0, host: '127.0.0.1', memory: true });
 
-  async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${sandbox.restUrl}${path.replace(/^\//, '')}`, {
-      method,
-      headers: { authorization: `Bearer ${sandbox.secretKey}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  }
+  const rest = sandboxRest(sandbox.restUrl, sandbox.secretKey);
 
   async function getJson<T>(path: string): Promise<T> {
     const res = await fetch(`${sandbox.url}${path}`);
@@ -95,20 +67,7 @@ export async function startTestSandbox(options: Omit<SandboxOptions, 'port' | 'h
     secretKey: sandbox.secretKey,
     sandbox,
     rest,
-    async createSession(input) {
-      const { origin, mode = 'onboarding', ...rest_ } = input;
-      const raw = await rest<Record<string, unknown> & { checkout_session_id: string; checkout_session_token: string }>(
-        'POST',
-        'checkout_sessions',
-        { checkout_mode: mode, origin_url: origin, ...rest_ },
-      );
-      return {
-        checkoutSessionId: raw.checkout_session_id,
-        token: raw.checkout_session_token,
-        secret: decodeToken(raw.checkout_session_token).secret,
-        raw,
-      };
-    },
+    createSession: (input) => createSession(rest, input),
     inbox: (phone) => getJson<InboxMessage[]>(`/sandbox/inbox${phone ? `?phone=${encodeURIComponent(phone)}` : ''}`),
     async latestCode(phone) {
       const [latest] = await getJson<InboxMessage[]>(`/sandbox/inbox?phone=${encodeURIComponent(phone)}`);
