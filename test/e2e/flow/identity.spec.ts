@@ -1,32 +1,21 @@
 import { expect, test } from '@playwright/test';
-import type { StaticServer } from '../support/static-server';
-import { type SandboxProcess, startSandboxProcess } from './sandbox-process';
-import { checkoutFrame, createWallet, merchantLog, pressClose, pressEscape, STEP_TIMEOUT, startMerchant, verifyPhone } from './merchant';
+import { pressClose, pressEscape } from '../support/checkout-close';
+import { checkoutServersPerFile } from '../support/checkout-servers';
+import { checkoutFrame, createWallet, STEP_TIMEOUT, verifyPhone } from '../support/checkout-steps';
+import { startSandboxProcess } from '../support/sandbox-process';
+import { merchantLog, openCheckout, openNewSession, startMerchant } from './merchant';
 
 // Issue 4 proof: host SDK on a merchant page (localhost) + sandbox + the built checkout app (127.0.0.1).
-let sandbox: SandboxProcess;
-let merchant: StaticServer;
+const servers = checkoutServersPerFile(startSandboxProcess, startMerchant);
 
 test.use({ locale: 'en-US' });
-
-test.beforeAll(async () => {
-  sandbox = await startSandboxProcess();
-  merchant = await startMerchant();
-});
-
-test.afterAll(async () => {
-  await merchant?.close();
-  await sandbox?.stop();
-});
 
 interface ConnectionList {
   data: Array<{ connection_id: string; reference_id?: string | null }>;
 }
 
 test('a new number creates a wallet; a second session with the same number links it after consent', async ({ page }) => {
-  await page.goto(`${merchant.url}/`);
-  const first = await sandbox.createSession({ origin: merchant.url, mode: 'onboarding', reference_id: 'user_new_1' });
-  await page.evaluate((token) => (window as unknown as { openCheckout(t: string): void }).openCheckout(token), first.token);
+  const first = await openNewSession(page, servers, { mode: 'onboarding', reference_id: 'user_new_1' });
   const frame = checkoutFrame(page);
 
   await expect(frame.getByRole('dialog', { name: 'Enter your phone number' })).toBeVisible({ timeout: STEP_TIMEOUT });
@@ -40,7 +29,7 @@ test('a new number creates a wallet; a second session with the same number links
   expect(JSON.stringify(await merchantLog(page))).not.toMatch(/2015550110|Ada|example\.com/);
 
   // The wallet exists and is linked to the merchant.
-  const list = await sandbox.rest<ConnectionList>('GET', 'connections?reference_id=user_new_1');
+  const list = await servers.sandbox.rest<ConnectionList>('GET', 'connections?reference_id=user_new_1');
   expect(list.data).toHaveLength(1);
   const connectionId = list.data[0]!.connection_id;
 
@@ -50,9 +39,9 @@ test('a new number creates a wallet; a second session with the same number links
   await expect(page.locator('iframe[src*="/embed/checkout"]')).toHaveCount(0);
 
   // Unlink it, so the next session finds a known wallet that is not linked to this merchant.
-  await sandbox.rest('DELETE', `connections/${connectionId}`);
-  const second = await sandbox.createSession({ origin: merchant.url, mode: 'onboarding', reference_id: 'user_new_1' });
-  await page.evaluate((token) => (window as unknown as { openCheckout(t: string): void }).openCheckout(token), second.token);
+  await servers.sandbox.rest('DELETE', `connections/${connectionId}`);
+  const second = await servers.sandbox.createSession({ origin: servers.merchant.url, mode: 'onboarding', reference_id: 'user_new_1' });
+  await openCheckout(page, second.token);
   await verifyPhone(frame, '2015550110');
   await expect(frame.getByRole('heading', { name: 'Link your Lava wallet to Acme AI' })).toBeVisible({ timeout: STEP_TIMEOUT });
   await expect(frame.getByText('a•••@example.com')).toBeVisible();
@@ -60,16 +49,16 @@ test('a new number creates a wallet; a second session with the same number links
   await expect(frame.getByRole('heading', { name: 'Add funds' })).toBeVisible({ timeout: STEP_TIMEOUT });
   const events2 = (await merchantLog(page)).filter((e) => e.kind === 'event').map((e) => e.type);
   expect(events2).toContain('wallet_linked');
-  const relinked = await sandbox.rest<ConnectionList>('GET', 'connections?reference_id=user_new_1');
+  const relinked = await servers.sandbox.rest<ConnectionList>('GET', 'connections?reference_id=user_new_1');
   expect(relinked.data).toHaveLength(1);
   expect(relinked.data[0]!.connection_id).not.toBe(connectionId);
 });
 
 test('a number already linked to the merchant goes straight on without a consent screen', async ({ page }) => {
-  await page.goto(`${merchant.url}/`);
+  await page.goto(`${servers.merchant.url}/`);
   const open = async () => {
-    const session = await sandbox.createSession({ origin: merchant.url, mode: 'onboarding' });
-    await page.evaluate((token) => (window as unknown as { openCheckout(t: string): void }).openCheckout(token), session.token);
+    const session = await servers.sandbox.createSession({ origin: servers.merchant.url, mode: 'onboarding' });
+    await openCheckout(page, session.token);
   };
   const frame = checkoutFrame(page);
   await open();
@@ -86,9 +75,9 @@ test('a number already linked to the merchant goes straight on without a consent
 });
 
 test('a session created for another site shows origin mismatch, and closing reports that code', async ({ page }) => {
-  await page.goto(`${merchant.url}/`);
-  const session = await sandbox.createSession({ origin: 'https://elsewhere.example', mode: 'onboarding' });
-  await page.evaluate((token) => (window as unknown as { openCheckout(t: string): void }).openCheckout(token), session.token);
+  await page.goto(`${servers.merchant.url}/`);
+  const session = await servers.sandbox.createSession({ origin: 'https://elsewhere.example', mode: 'onboarding' });
+  await openCheckout(page, session.token);
   const frame = checkoutFrame(page);
   await expect(frame.getByText('This checkout was opened from a page it was not created for.')).toBeVisible({ timeout: STEP_TIMEOUT });
   await pressClose(frame, 'last');
@@ -96,8 +85,8 @@ test('a session created for another site shows origin mismatch, and closing repo
 });
 
 test('the legacy 0.1.3 embed: secret in the URL, legacy messages to the session origin only', async ({ page }) => {
-  await page.goto(`${merchant.url}/legacy.html`);
-  const session = await sandbox.createSession({ origin: merchant.url, mode: 'onboarding', reference_id: 'legacy_1' });
+  await page.goto(`${servers.merchant.url}/legacy.html`);
+  const session = await servers.sandbox.createSession({ origin: servers.merchant.url, mode: 'onboarding', reference_id: 'legacy_1' });
   await page.evaluate((token) => (window as unknown as { openLegacy(t: string): void }).openLegacy(token), session.token);
   const frame = checkoutFrame(page);
   await verifyPhone(frame, '2015550112');
@@ -115,6 +104,6 @@ test('the legacy 0.1.3 embed: secret in the URL, legacy messages to the session 
     checkoutSessionId: session.checkoutSessionId,
   });
   const log = await merchantLog(page);
-  expect(log.every((e) => e.origin === sandbox.url)).toBe(true);
+  expect(log.every((e) => e.origin === servers.sandbox.url)).toBe(true);
   await expect(page.locator('iframe[src*="/embed/checkout"]')).toHaveCount(0);
 });

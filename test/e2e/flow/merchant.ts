@@ -1,6 +1,22 @@
-import { resolve } from 'node:path';
-import { expect, type FrameLocator, type Page } from '@playwright/test';
-import { type StaticServer, startStaticServer } from '../support/static-server';
+import type { Page } from '@playwright/test';
+import type { CheckoutServers } from '../support/checkout-servers';
+import { type MerchantPage, startMerchantPages } from '../support/merchant-pages';
+import type { SandboxProcess } from '../support/sandbox-process';
+import type { CreatedSession, CreateSessionInput } from '../support/sandbox-rest';
+import type { StaticServer } from '../support/static-server';
+
+// The checkout's steps live in support/; re-exported for the specs that import them from here.
+export {
+  checkoutFrame,
+  chooseAmount,
+  continueToPayment,
+  createWallet,
+  fillCard,
+  payButton,
+  STEP_TIMEOUT,
+  verifyPhone,
+} from '../support/checkout-steps';
+export { pressClose, pressEscape } from '../support/checkout-close';
 
 /**
  * The merchant's side: pages on `localhost` (the checkout runs on 127.0.0.1, another origin).
@@ -68,19 +84,10 @@ const LEGACY_PAGE = `<!doctype html>
 </script>
 </body></html>`;
 
-export async function startMerchant(): Promise<StaticServer> {
-  return startStaticServer({
-    host: 'localhost',
-    roots: { '/dist/': resolve('dist') },
-    handle(req, res) {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const html = path === '/' ? MODERN_PAGE : path === '/legacy.html' ? LEGACY_PAGE : null;
-      if (html === null) return false;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(html);
-      return true;
-    },
-  });
+const PAGES: Record<string, MerchantPage> = { '/': { body: MODERN_PAGE }, '/legacy.html': { body: LEGACY_PAGE } };
+
+export function startMerchant(): Promise<StaticServer> {
+  return startMerchantPages(PAGES);
 }
 
 export type LogEntry = Record<string, unknown> & { kind?: string };
@@ -89,84 +96,19 @@ export function merchantLog(page: Page): Promise<LogEntry[]> {
   return page.evaluate(() => (window as unknown as { __log: LogEntry[] }).__log);
 }
 
-export function checkoutFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe[src*="/embed/checkout"]');
+/** Open the checkout for `token` through the host SDK's `open()` on the page at `/`. */
+export async function openCheckout(page: Page, token: string): Promise<void> {
+  await page.evaluate((t) => (window as unknown as { openCheckout(t: string): void }).openCheckout(t), token);
 }
 
-export const STEP_TIMEOUT = 15_000;
-
-/*
- * Closing removes the cross-origin frame. When that happens while Playwright's real input event
- * is still waiting for the frame's acknowledgement, the input call never returns, so the two
- * closing gestures are dispatched inside the frame instead (the app's own handlers still run).
- */
-
-/** Press the dialog's close button. */
-export async function pressClose(frame: FrameLocator, which: 'first' | 'last' = 'first'): Promise<void> {
-  const buttons = frame.getByRole('button', { name: 'Close checkout' });
-  await ignoreDetach((which === 'first' ? buttons.first() : buttons.last()).evaluate((button) => (button as HTMLButtonElement).click()));
-}
-
-/** Press Escape on the element that has focus. */
-export async function pressEscape(frame: FrameLocator): Promise<void> {
-  await ignoreDetach(
-    frame.locator('body').evaluate((body) => {
-      const target = body.ownerDocument.activeElement ?? body;
-      target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
-    }),
-  );
-}
-
-/** The gesture worked if the frame went away before the answer came back. */
-async function ignoreDetach(action: Promise<unknown>): Promise<void> {
-  try {
-    await action;
-  } catch (error) {
-    if (!String(error).includes('Frame was detached')) throw error;
-  }
-}
-
-/** Phone (a sandbox test number) -> code 000000 (auto-submits on the sixth digit). */
-export async function verifyPhone(frame: FrameLocator, nationalUs: string): Promise<void> {
-  const number = frame.getByLabel('Phone number', { exact: true });
-  await expect(number).toBeVisible({ timeout: STEP_TIMEOUT });
-  await number.pressSequentially(nationalUs);
-  await frame.getByRole('button', { name: 'Send code' }).click();
-  const code = frame.getByLabel('Verification code');
-  await expect(code).toBeVisible({ timeout: STEP_TIMEOUT });
-  await code.fill('000000');
-}
-
-export async function createWallet(frame: FrameLocator, first: string): Promise<void> {
-  const field = frame.getByLabel('First name');
-  await expect(field).toBeVisible({ timeout: STEP_TIMEOUT });
-  await field.fill(first);
-  await frame.getByLabel('Last name').fill('Tester');
-  await frame.getByLabel('Email').fill(`${first.toLowerCase()}@example.com`);
-  await frame.getByRole('button', { name: 'Create wallet' }).click();
-}
-
-export async function chooseAmount(frame: FrameLocator, amount: string): Promise<void> {
-  const custom = frame.getByLabel('Other amount (USD)');
-  await expect(custom).toBeVisible({ timeout: STEP_TIMEOUT });
-  await custom.fill(amount);
-  await frame.getByRole('button', { name: 'Continue to payment' }).click();
-}
-
-export async function continueToPayment(frame: FrameLocator): Promise<void> {
-  const next = frame.getByRole('button', { name: 'Continue to payment' });
-  await expect(next).toBeVisible({ timeout: STEP_TIMEOUT });
-  await next.click();
-}
-
-export async function fillCard(frame: FrameLocator, number: string): Promise<void> {
-  const field = frame.getByLabel('Card number');
-  await expect(field).toBeVisible({ timeout: STEP_TIMEOUT });
-  await field.fill(number);
-  await frame.getByLabel('Expiry (MM/YY)').fill('12 / 34');
-  await frame.getByLabel('CVC').fill('123');
-}
-
-export function payButton(frame: FrameLocator) {
-  return frame.getByRole('button', { name: /^(Pay|Subscribe)/ });
+/** The merchant page at `/`, a new session for its origin, and the checkout opened for it. */
+export async function openNewSession(
+  page: Page,
+  { sandbox, merchant }: CheckoutServers<SandboxProcess>,
+  input: Omit<CreateSessionInput, 'origin'>,
+): Promise<CreatedSession> {
+  await page.goto(`${merchant.url}/`);
+  const session = await sandbox.createSession({ origin: merchant.url, ...input });
+  await openCheckout(page, session.token);
+  return session;
 }

@@ -1,35 +1,26 @@
 import { expect, type Page, test } from '@playwright/test';
-import type { StaticServer } from '../support/static-server';
+import { checkoutServersPerFile } from '../support/checkout-servers';
 import {
   checkoutFrame,
   chooseAmount,
   continueToPayment,
   createWallet,
   fillCard,
-  merchantLog,
+  onboardToPayment,
   payButton,
+  payWithTestCard,
   STEP_TIMEOUT,
-  startMerchant,
   verifyPhone,
-} from './merchant';
-import { type SandboxProcess, startSandboxProcess } from './sandbox-process';
+} from '../support/checkout-steps';
+import { startSandboxProcess } from '../support/sandbox-process';
+import type { CreateSessionInput } from '../support/sandbox-rest';
+import { merchantLog, openCheckout, openNewSession, startMerchant } from './merchant';
 
 // Issue 5 proof: each mode to onSuccess; the REST API shows the connection it names.
-let sandbox: SandboxProcess;
-let merchant: StaticServer;
+const servers = checkoutServersPerFile(startSandboxProcess, startMerchant);
 
 test.use({ locale: 'en-US' });
 test.describe.configure({ timeout: 90_000 });
-
-test.beforeAll(async () => {
-  sandbox = await startSandboxProcess();
-  merchant = await startMerchant();
-});
-
-test.afterAll(async () => {
-  await merchant?.close();
-  await sandbox?.stop();
-});
 
 interface Connection {
   connection_id: string;
@@ -37,13 +28,8 @@ interface Connection {
   subscription: { subscription_config_id: string; name: string; status: string } | null;
 }
 
-type SessionInput = Parameters<SandboxProcess['createSession']>[0];
-
-async function open(page: Page, input: Omit<SessionInput, 'origin'>) {
-  await page.goto(`${merchant.url}/`);
-  const session = await sandbox.createSession({ origin: merchant.url, ...input });
-  await page.evaluate((token) => (window as unknown as { openCheckout(t: string): void }).openCheckout(token), session.token);
-  return session;
+function open(page: Page, input: Omit<CreateSessionInput, 'origin'>) {
+  return openNewSession(page, servers, input);
 }
 
 /** onSuccess fired once for this session; the overlay is gone. */
@@ -59,22 +45,20 @@ async function expectSuccess(page: Page, checkoutSessionId: string): Promise<str
 }
 
 async function chargesFor(checkoutSessionId: string) {
-  return (await sandbox.charges()).filter((c) => c.checkout_session_id === checkoutSessionId);
+  return (await servers.sandbox.charges()).filter((c) => c.checkout_session_id === checkoutSessionId);
 }
 
 test('onboarding then top-up: funded, then topped up, each to onSuccess with the balance on the connection', async ({ page }) => {
   const first = await open(page, { mode: 'onboarding' });
   const frame = checkoutFrame(page);
-  await verifyPhone(frame, '2015550120');
-  await createWallet(frame, 'Dee');
-  await chooseAmount(frame, '25.00');
+  await onboardToPayment(frame, { phone: '2015550120', firstName: 'Dee', amount: '25.00' });
   await expect(frame.getByText('Sandbox — no real charge')).toBeVisible({ timeout: STEP_TIMEOUT });
   await fillCard(frame, '4242 4242 4242 4242');
   await frame.getByLabel('Save this card for autopay').check();
   await payButton(frame).click();
   await expect(frame.getByRole('heading', { name: 'All set' })).toBeVisible({ timeout: STEP_TIMEOUT });
   const connectionId = await expectSuccess(page, first.checkoutSessionId);
-  const funded = await sandbox.rest<Connection>('GET', `connections/${connectionId}`);
+  const funded = await servers.sandbox.rest<Connection>('GET', `connections/${connectionId}`);
   expect(funded.wallet.balance).toBe('25.00');
   const events = (await merchantLog(page)).filter((e) => e.kind === 'event').map((e) => e.type);
   expect(events).toEqual(expect.arrayContaining(['payment_submitted', 'step']));
@@ -86,7 +70,7 @@ test('onboarding then top-up: funded, then topped up, each to onSuccess with the
   await expect(frame.getByLabel(/ending in 4242/)).toBeChecked({ timeout: STEP_TIMEOUT });
   await payButton(frame).click();
   expect(await expectSuccess(page, topup.checkoutSessionId)).toBe(connectionId);
-  const toppedUp = await sandbox.rest<Connection>('GET', `connections/${connectionId}`);
+  const toppedUp = await servers.sandbox.rest<Connection>('GET', `connections/${connectionId}`);
   expect(toppedUp.wallet.balance).toBe('35.00');
   expect(await chargesFor(topup.checkoutSessionId)).toHaveLength(1);
 });
@@ -103,7 +87,7 @@ test('subscription then a credit bundle: the plan is active, then the bundle is 
   await expect(payButton(frame)).toHaveText('Subscribe — $49.00');
   await payButton(frame).click();
   const connectionId = await expectSuccess(page, sub.checkoutSessionId);
-  const subscribed = await sandbox.rest<Connection>('GET', `connections/${connectionId}`);
+  const subscribed = await servers.sandbox.rest<Connection>('GET', `connections/${connectionId}`);
   expect(subscribed.subscription).toMatchObject({ subscription_config_id: 'subconf_pro', status: 'active' });
   expect((await merchantLog(page)).some((e) => e.kind === 'event' && e.type === 'subscription_active')).toBe(true);
 
@@ -119,12 +103,11 @@ test('subscription then a credit bundle: the plan is active, then the bundle is 
   await verifyPhone(frame, '2015550121');
   await expect(frame.getByText('$25 Top-up')).toBeVisible({ timeout: STEP_TIMEOUT });
   await continueToPayment(frame);
-  await fillCard(frame, '4242 4242 4242 4242');
-  await payButton(frame).click();
+  await payWithTestCard(frame);
   expect(await expectSuccess(page, bundle.checkoutSessionId)).toBe(connectionId);
   const charges = await chargesFor(bundle.checkoutSessionId);
   expect(charges.map((c) => c.amount)).toEqual(['25.00']);
-  const credits = await sandbox.rest<{ subscription: { credits: { bundle_remaining: string } } }>(
+  const credits = await servers.sandbox.rest<{ subscription: { credits: { bundle_remaining: string } } }>(
     'GET',
     `connections/${connectionId}/subscription`,
   );
@@ -134,9 +117,7 @@ test('subscription then a credit bundle: the plan is active, then the bundle is 
 test('a declined card shows the reason; another card succeeds; exactly one charge', async ({ page }) => {
   const session = await open(page, { mode: 'onboarding' });
   const frame = checkoutFrame(page);
-  await verifyPhone(frame, '2015550122');
-  await createWallet(frame, 'Fay');
-  await chooseAmount(frame, '20.00');
+  await onboardToPayment(frame, { phone: '2015550122', firstName: 'Fay', amount: '20.00' });
   await fillCard(frame, '4000 0000 0000 0002');
   await payButton(frame).click();
   await expect(frame.getByRole('alert').filter({ hasText: /declined/i })).toBeVisible({ timeout: STEP_TIMEOUT });
@@ -147,19 +128,16 @@ test('a declined card shows the reason; another card succeeds; exactly one charg
   await payButton(frame).click();
   await expect(frame.getByRole('alert').filter({ hasText: /insufficient funds/i })).toBeVisible({ timeout: STEP_TIMEOUT });
 
-  await fillCard(frame, '4242 4242 4242 4242');
-  await payButton(frame).click();
+  await payWithTestCard(frame);
   const connectionId = await expectSuccess(page, session.checkoutSessionId);
   expect(await chargesFor(session.checkoutSessionId)).toHaveLength(1);
-  expect((await sandbox.rest<Connection>('GET', `connections/${connectionId}`)).wallet.balance).toBe('20.00');
+  expect((await servers.sandbox.rest<Connection>('GET', `connections/${connectionId}`)).wallet.balance).toBe('20.00');
 });
 
 test('authentication: failing the challenge charges nothing; approving it completes', async ({ page }) => {
   const session = await open(page, { mode: 'onboarding' });
   const frame = checkoutFrame(page);
-  await verifyPhone(frame, '2015550123');
-  await createWallet(frame, 'Gus');
-  await chooseAmount(frame, '15.00');
+  await onboardToPayment(frame, { phone: '2015550123', firstName: 'Gus', amount: '15.00' });
   await fillCard(frame, '4000 0025 0000 3155');
   await payButton(frame).click();
   await frame.getByRole('button', { name: 'Fail authentication' }).click({ timeout: STEP_TIMEOUT });
@@ -176,9 +154,7 @@ test('authentication: failing the challenge charges nothing; approving it comple
 test('a double click on pay makes one charge and one onSuccess', async ({ page }) => {
   const session = await open(page, { mode: 'onboarding' });
   const frame = checkoutFrame(page);
-  await verifyPhone(frame, '2015550124');
-  await createWallet(frame, 'Hal');
-  await chooseAmount(frame, '30.00');
+  await onboardToPayment(frame, { phone: '2015550124', firstName: 'Hal', amount: '30.00' });
   await fillCard(frame, '4242 4242 4242 4242');
   await payButton(frame).dblclick();
   await expectSuccess(page, session.checkoutSessionId);
@@ -189,12 +165,10 @@ test('two tabs paying the same session: one charge and one onSuccess', async ({ 
   test.setTimeout(150_000);
   const session = await open(page, { mode: 'onboarding' });
   const other = await context.newPage();
-  await other.goto(`${merchant.url}/`);
-  await other.evaluate((token) => (window as unknown as { openCheckout(t: string): void }).openCheckout(token), session.token);
+  await other.goto(`${servers.merchant.url}/`);
+  await openCheckout(other, session.token);
   const frames = [checkoutFrame(page), checkoutFrame(other)] as const;
-  await verifyPhone(frames[0], '2015550125');
-  await createWallet(frames[0], 'Ivy');
-  await chooseAmount(frames[0], '12.00');
+  await onboardToPayment(frames[0], { phone: '2015550125', firstName: 'Ivy', amount: '12.00' });
   // One session sends one code per cooldown, whichever tab asks: the second tab waits its turn.
   const number = frames[1].getByLabel('Phone number', { exact: true });
   await number.pressSequentially('2015550126');

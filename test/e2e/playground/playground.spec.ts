@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { chooseAmount, checkoutFrame, continueToPayment, createWallet, payWithTestCard, verifyPhone } from './checkout-frame';
+import { checkoutFrame, chooseAmount, continueToPayment, createWallet, onboardAndPay, payWithTestCard, verifyPhone } from '../support/checkout-steps';
 import { type LaunchedPlayground, launchPlayground } from './launch';
 
 // The playground as `npm run playground` starts it (sandbox, merchant backend on
@@ -42,10 +42,7 @@ test('useLavaCheckout page: onboarding then top-up, each to onSuccess with a ver
 
   await page.getByRole('button', { name: 'Create a wallet and add funds' }).click();
   const frame = checkoutFrame(page);
-  await verifyPhone(frame, '+12015550141');
-  await createWallet(frame, 'Ada');
-  await chooseAmount(frame, '25.00');
-  await payWithTestCard(frame);
+  await onboardAndPay(frame, { phone: '+12015550141', firstName: 'Ada', amount: '25.00' });
   const first = await expectCompleted(page);
   await expect(page.getByTestId('wallet-balance')).toHaveText('$25.00');
 
@@ -84,10 +81,7 @@ test('script-tag page: a declarative onboarding button reaches onSuccess with a 
 
   await page.getByRole('button', { name: 'Create a wallet and add funds' }).click();
   const frame = checkoutFrame(page);
-  await verifyPhone(frame, '+12015550143');
-  await createWallet(frame, 'Linus');
-  await chooseAmount(frame, '50.00');
-  await payWithTestCard(frame);
+  await onboardAndPay(frame, { phone: '+12015550143', firstName: 'Linus', amount: '50.00' });
   await expectCompleted(page);
   await expect(page.getByTestId('wallet-balance')).toHaveText('$50.00');
 });

@@ -1,14 +1,12 @@
-import { resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { checkoutFrame, chooseAmount, createWallet, fillCard, payButton, STEP_TIMEOUT, verifyPhone } from '../flow/merchant';
-import { type SandboxProcess, startSandboxProcess } from '../flow/sandbox-process';
-import { type StaticServer, startStaticServer } from '../support/static-server';
+import { checkoutServersPerFile } from '../support/checkout-servers';
+import { checkoutFrame, onboardAndPay, STEP_TIMEOUT } from '../support/checkout-steps';
+import { startMerchantPages } from '../support/merchant-pages';
+import { type SandboxProcess, startSandboxProcess } from '../support/sandbox-process';
 
 // Issue 11 proof: a merchant page under the README's Content-Security-Policy opens and completes a
 // checkout with no violation. The SDK loads `async`; the loader snippet (in the merchant's own
 // script file: no inline script anywhere) queues the call made before it has loaded.
-let sandbox: SandboxProcess;
-let merchant: StaticServer;
 
 /** The documented policy: the checkout origin in frame-src (and connect-src for getResult); nothing inline. */
 function documentedCsp(checkoutOrigin: string): string {
@@ -46,42 +44,24 @@ window.openCheckout = (token) => Promise.resolve(window.LavaCheckout.open(token,
 test.use({ locale: 'en-US' });
 test.describe.configure({ timeout: 90_000 });
 
-test.beforeAll(async () => {
-  sandbox = await startSandboxProcess();
-  merchant = await startStaticServer({
-    host: 'localhost',
-    roots: { '/dist/': resolve('dist') },
-    handle(req, res) {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const body = path === '/' ? PAGE : path === '/merchant.js' ? SCRIPT : null;
-      if (body === null) return false;
-      res.writeHead(200, {
-        'content-type': `${path === '/' ? 'text/html' : 'text/javascript'}; charset=utf-8`,
-        ...(path === '/' ? { 'content-security-policy': documentedCsp(new URL(sandbox.url).origin) } : {}),
-      });
-      res.end(body);
-      return true;
-    },
+/** The merchant origin: the page under the documented policy and its script file. */
+function startStrictMerchant(sandbox: SandboxProcess) {
+  return startMerchantPages({
+    '/': { body: PAGE, headers: { 'content-security-policy': documentedCsp(new URL(sandbox.url).origin) } },
+    '/merchant.js': { body: SCRIPT, type: 'text/javascript' },
   });
-});
+}
 
-test.afterAll(async () => {
-  await merchant?.close();
-  await sandbox?.stop();
-});
+const servers = checkoutServersPerFile(startSandboxProcess, startStrictMerchant);
 
 const read = (page: Page, key: '__violations' | '__log') => page.evaluate((k) => (window as unknown as Record<string, unknown[]>)[k], key);
 
 test('a merchant page under the documented CSP opens and completes a checkout with no violation', async ({ page }) => {
-  await page.goto(`${merchant.url}/`);
-  const session = await sandbox.createSession({ origin: merchant.url, mode: 'onboarding' });
+  await page.goto(`${servers.merchant.url}/`);
+  const session = await servers.sandbox.createSession({ origin: servers.merchant.url, mode: 'onboarding' });
   await page.evaluate((token) => void (window as unknown as { openCheckout(t: string): void }).openCheckout(token), session.token);
   const frame = checkoutFrame(page);
-  await verifyPhone(frame, '2015550164');
-  await createWallet(frame, 'Vic');
-  await chooseAmount(frame, '25.00');
-  await fillCard(frame, '4242 4242 4242 4242');
-  await payButton(frame).click();
+  await onboardAndPay(frame, { phone: '2015550164', firstName: 'Vic', amount: '25.00' });
   await expect.poll(async () => (await read(page, '__log'))?.length, { timeout: STEP_TIMEOUT }).toBe(2);
   expect(await read(page, '__log')).toEqual([
     expect.objectContaining({ kind: 'success', checkoutSessionId: session.checkoutSessionId }),

@@ -1,25 +1,14 @@
 import { expect, type FrameLocator, type Page, test } from '@playwright/test';
-import { checkoutFrame, chooseAmount, createWallet, STEP_TIMEOUT, verifyPhone } from '../flow/merchant';
-import { type SandboxProcess, startSandboxProcess } from '../flow/sandbox-process';
-import type { StaticServer } from '../support/static-server';
-import { call, startResumeMerchant } from './merchant-page';
+import { checkoutServersPerFile } from '../support/checkout-servers';
+import { checkoutFrame, chooseAmount, createWallet, STEP_TIMEOUT, verifyPhone } from '../support/checkout-steps';
+import { startSandboxProcess } from '../support/sandbox-process';
+import { openOnboarding, startResumeMerchant } from './merchant-page';
 
 // Issue 11 proof: an inline mount's iframe is as tall as its content on each step.
-let sandbox: SandboxProcess;
-let merchant: StaticServer;
+const servers = checkoutServersPerFile(startSandboxProcess, startResumeMerchant);
 
 test.use({ locale: 'en-US' });
 test.describe.configure({ timeout: 90_000 });
-
-test.beforeAll(async () => {
-  sandbox = await startSandboxProcess();
-  merchant = await startResumeMerchant();
-});
-
-test.afterAll(async () => {
-  await merchant?.close();
-  await sandbox?.stop();
-});
 
 /** The iframe's height on the page and the height of the document inside it, once they settle. */
 async function expectFitted(page: Page, frame: FrameLocator): Promise<void> {
@@ -42,9 +31,7 @@ async function expectFitted(page: Page, frame: FrameLocator): Promise<void> {
 }
 
 test('an inline mount follows its content on the phone, wallet and payment steps', async ({ page }) => {
-  await page.goto(`${merchant.url}/`);
-  const session = await sandbox.createSession({ origin: merchant.url, mode: 'onboarding' });
-  await call(page, 'mountCheckout', session.token);
+  await openOnboarding(page, servers, 'mountCheckout');
   const frame = checkoutFrame(page);
   await expect(frame.getByLabel('Phone number', { exact: true })).toBeVisible({ timeout: STEP_TIMEOUT });
   await expect(page.locator('[role="dialog"][aria-modal="true"]')).toHaveCount(0);

@@ -1,6 +1,9 @@
-import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { type StaticServer, startStaticServer } from '../support/static-server';
+import type { CheckoutServers } from '../support/checkout-servers';
+import { startMerchantPages } from '../support/merchant-pages';
+import type { SandboxProcess } from '../support/sandbox-process';
+import type { CreatedSession } from '../support/sandbox-rest';
+import type { StaticServer } from '../support/static-server';
 
 /**
  * A merchant page (localhost) that keeps what the handle answers: `await handle.result`, the
@@ -32,20 +35,8 @@ window.mountCheckout = (token) => { record(window.LavaCheckout.mount(document.ge
 window.askResult = (token) => window.LavaCheckout.getResult(token);
 `;
 
-export async function startResumeMerchant(): Promise<StaticServer> {
-  return startStaticServer({
-    host: 'localhost',
-    roots: { '/dist/': resolve('dist') },
-    handle(req, res) {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const body = path === '/' ? PAGE : path === '/merchant.js' ? SCRIPT : null;
-      if (body === null) return false;
-      const type = path === '/' ? 'text/html' : 'text/javascript';
-      res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
-      res.end(body);
-      return true;
-    },
-  });
+export function startResumeMerchant(): Promise<StaticServer> {
+  return startMerchantPages({ '/': { body: PAGE }, '/merchant.js': { body: SCRIPT, type: 'text/javascript' } });
 }
 
 export interface Entry {
@@ -67,4 +58,16 @@ export function call(page: Page, name: 'openCheckout' | 'mountCheckout', token: 
 
 export function askResult(page: Page, token: string): Promise<Record<string, unknown>> {
   return page.evaluate((t) => (window as unknown as { askResult(t: string): Promise<Record<string, unknown>> }).askResult(t), token);
+}
+
+/** The merchant page, a new onboarding session for its origin, opened (overlay) or mounted (inline). */
+export async function openOnboarding(
+  page: Page,
+  { sandbox, merchant }: CheckoutServers<SandboxProcess>,
+  how: 'openCheckout' | 'mountCheckout' = 'openCheckout',
+): Promise<CreatedSession> {
+  await page.goto(`${merchant.url}/`);
+  const session = await sandbox.createSession({ origin: merchant.url, mode: 'onboarding' });
+  await call(page, how, session.token);
+  return session;
 }

@@ -1,44 +1,19 @@
 import { expect, test } from '@playwright/test';
-import {
-  checkoutFrame,
-  chooseAmount,
-  createWallet,
-  fillCard,
-  payButton,
-  STEP_TIMEOUT,
-  verifyPhone,
-} from '../flow/merchant';
-import { type SandboxProcess, startSandboxProcess } from '../flow/sandbox-process';
-import type { StaticServer } from '../support/static-server';
-import { askResult, awaited, call, pageLog, startResumeMerchant } from './merchant-page';
+import { checkoutServersPerFile } from '../support/checkout-servers';
+import { checkoutFrame, createWallet, onboardAndPay, STEP_TIMEOUT, verifyPhone } from '../support/checkout-steps';
+import { startSandboxProcess } from '../support/sandbox-process';
+import { askResult, awaited, call, openOnboarding, pageLog, startResumeMerchant } from './merchant-page';
 
 // Issue 11 proof: awaitable results, resume after a reload, getResult after a lost success.
-let sandbox: SandboxProcess;
-let merchant: StaticServer;
+const servers = checkoutServersPerFile(startSandboxProcess, startResumeMerchant);
 
 test.use({ locale: 'en-US' });
 test.describe.configure({ timeout: 90_000 });
 
-test.beforeAll(async () => {
-  sandbox = await startSandboxProcess();
-  merchant = await startResumeMerchant();
-});
-
-test.afterAll(async () => {
-  await merchant?.close();
-  await sandbox?.stop();
-});
-
 test('await handle.result equals what onSuccess received, and getResult answers the same success', async ({ page }) => {
-  await page.goto(`${merchant.url}/`);
-  const session = await sandbox.createSession({ origin: merchant.url, mode: 'onboarding' });
-  await call(page, 'openCheckout', session.token);
+  const session = await openOnboarding(page, servers);
   const frame = checkoutFrame(page);
-  await verifyPhone(frame, '2015550160');
-  await createWallet(frame, 'Rae');
-  await chooseAmount(frame, '25.00');
-  await fillCard(frame, '4242 4242 4242 4242');
-  await payButton(frame).click();
+  await onboardAndPay(frame, { phone: '2015550160', firstName: 'Rae', amount: '25.00' });
   await expect.poll(() => awaited(page), { timeout: 20_000 }).toBeTruthy();
   const result = await awaited(page);
   const successes = (await pageLog(page)).filter((e) => e.kind === 'success');
@@ -59,9 +34,7 @@ test('await handle.result equals what onSuccess received, and getResult answers 
 });
 
 test('the page reloads after the code step and the reopened checkout resumes at the wallet step', async ({ page }) => {
-  await page.goto(`${merchant.url}/`);
-  const session = await sandbox.createSession({ origin: merchant.url, mode: 'onboarding' });
-  await call(page, 'openCheckout', session.token);
+  const session = await openOnboarding(page, servers);
   const frame = checkoutFrame(page);
   await verifyPhone(frame, '2015550161');
   await expect(frame.getByLabel('First name')).toBeVisible({ timeout: STEP_TIMEOUT });
@@ -79,24 +52,18 @@ test('the page reloads after the code step and the reopened checkout resumes at 
 });
 
 test('the customer closes the tab right after paying: getResult on a new page answers the success', async ({ page, context }) => {
-  await page.goto(`${merchant.url}/`);
-  const session = await sandbox.createSession({ origin: merchant.url, mode: 'onboarding' });
-  await call(page, 'openCheckout', session.token);
+  const session = await openOnboarding(page, servers);
   const frame = checkoutFrame(page);
-  await verifyPhone(frame, '2015550162');
-  await createWallet(frame, 'Tam');
-  await chooseAmount(frame, '10.00');
-  await fillCard(frame, '4242 4242 4242 4242');
-  await payButton(frame).click();
+  await onboardAndPay(frame, { phone: '2015550162', firstName: 'Tam', amount: '10.00' });
   await expect
-    .poll(async () => (await sandbox.charges()).filter((c) => c.checkout_session_id === session.checkoutSessionId).length, {
+    .poll(async () => (await servers.sandbox.charges()).filter((c) => c.checkout_session_id === session.checkoutSessionId).length, {
       timeout: 20_000,
     })
     .toBe(1);
   await page.close();
 
   const later = await context.newPage();
-  await later.goto(`${merchant.url}/`);
+  await later.goto(`${servers.merchant.url}/`);
   const result = await askResult(later, session.token);
   expect(result).toMatchObject({ status: 'success', checkoutSessionId: session.checkoutSessionId });
   expect(String(result.connectionId)).toMatch(/^conn_/);

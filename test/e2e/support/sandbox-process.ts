@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { decodeToken } from '../../../src/contract/token';
-import type { CheckoutMode } from '../../../src/contract/flow-api';
+import { type CreatedSession, type CreateSessionInput, createSession, type SandboxRest, sandboxRest } from './sandbox-rest';
 
 /**
  * The in-memory test sandbox in its own Node process (tsx runs the sandbox's TypeScript and JSON
@@ -9,21 +8,15 @@ import type { CheckoutMode } from '../../../src/contract/flow-api';
 export interface SandboxProcess {
   url: string;
   base: string;
-  createSession(input: {
-    origin: string;
-    mode?: CheckoutMode;
-    reference_id?: string;
-    connection_id?: string;
-    subscription_config_id?: string;
-    credit_bundle_id?: string;
-  }): Promise<{ checkoutSessionId: string; token: string; secret: string }>;
-  rest<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+  createSession(input: CreateSessionInput): Promise<CreatedSession>;
+  rest: SandboxRest;
   charges(): Promise<Array<{ charge_id: string; checkout_session_id: string; amount: string; status: string }>>;
-  stop(): Promise<void>;
+  /** SIGTERM, then SIGKILL if it has not exited within 5 s. */
+  close(): Promise<void>;
 }
 
 export async function startSandboxProcess(timeoutMs = 30_000): Promise<SandboxProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'test/e2e/flow/sandbox-main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'test/e2e/support/sandbox-process-main.ts'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FORCE_COLOR: '0' },
   });
@@ -32,7 +25,7 @@ export async function startSandboxProcess(timeoutMs = 30_000): Promise<SandboxPr
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
 
-  async function stop(): Promise<void> {
+  async function close(): Promise<void> {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await Promise.race([exited, new Promise((done) => setTimeout(done, 5000))]);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -44,41 +37,23 @@ export async function startSandboxProcess(timeoutMs = 30_000): Promise<SandboxPr
     const line = output.split('\n').find((l) => l.startsWith('{'));
     if (line) info = JSON.parse(line);
     else if (child.exitCode !== null || Date.now() > deadline) {
-      await stop();
+      await close();
       throw new Error(`the sandbox did not start:\n${output}`);
     } else await new Promise((done) => setTimeout(done, 50));
   }
   const { url, base, restUrl, secretKey } = info;
-
-  async function rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${restUrl}${path.replace(/^\//, '')}`, {
-      method,
-      headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as T;
-    if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  }
+  const rest = sandboxRest(restUrl, secretKey);
 
   return {
     url,
     base,
     rest,
-    async createSession({ origin, mode = 'onboarding', ...rest_ }) {
-      const raw = await rest<{ checkout_session_id: string; checkout_session_token: string }>('POST', 'checkout_sessions', {
-        checkout_mode: mode,
-        origin_url: origin,
-        ...rest_,
-      });
-      const token = raw.checkout_session_token;
-      return { checkoutSessionId: raw.checkout_session_id, token, secret: decodeToken(token).secret };
-    },
+    createSession: (input) => createSession(rest, input),
     async charges() {
       const res = await fetch(`${url}/sandbox/charges`);
       if (!res.ok) throw new Error(`sandbox charges: ${res.status}`);
       return res.json();
     },
-    stop,
+    close,
   };
 }

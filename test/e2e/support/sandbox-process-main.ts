@@ -1,6 +1,6 @@
 // Run by sandbox-process.ts in a child process (`node --import tsx`): an in-memory sandbox on an
 // ephemeral port that prints where it listens, and stops on SIGTERM.
-import { startTestSandbox } from '../support/sandbox';
+import { startTestSandbox } from './sandbox';
 
 const sandbox = await startTestSandbox();
 process.stdout.write(
