@@ -1,28 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type FrameLocator, type Page, test } from '@playwright/test';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import type { StaticServer } from '../support/static-server';
+import { checkoutServersPerFile } from '../support/checkout-servers';
+import { startTestSandbox } from '../support/sandbox';
 import { checkoutFrame, STEP_TIMEOUT, setToken, startMerchantPage } from './merchant-page';
 
 // The built checkout app inside the host overlay, checked by axe (WCAG 2.0/2.1 A and AA) on each
 // step of a subscription, in the light and the dark theme. The stories check every state; this
 // checks the real thing, across the two origins.
-let sandbox: TestSandbox;
-let merchant: StaticServer;
+const servers = checkoutServersPerFile(startTestSandbox, startMerchantPage);
 
 test.use({ locale: 'en-US' });
 // Seven axe runs across two origins per test.
 test.setTimeout(120_000);
-
-test.beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  merchant = await startMerchantPage();
-});
-
-test.afterAll(async () => {
-  await merchant?.close();
-  await sandbox?.close();
-});
 
 async function expectNoViolations(page: Page, step: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -39,8 +28,8 @@ async function at(page: Page, frame: FrameLocator, heading: string, step: string
 
 for (const theme of ['light', 'dark'] as const) {
   test(`given the ${theme} theme, then every subscription step passes axe`, async ({ page }) => {
-    await page.goto(`${merchant.url}/`);
-    const session = await sandbox.createSession({ origin: merchant.url, mode: 'subscription', subscription_config_id: 'subconf_pro' });
+    await page.goto(`${servers.merchant.url}/`);
+    const session = await servers.sandbox.createSession({ origin: servers.merchant.url, mode: 'subscription', subscription_config_id: 'subconf_pro' });
     await setToken(page, session.token, { theme });
     await page.getByRole('button', { name: 'Subscribe' }).click();
     const frame = checkoutFrame(page);

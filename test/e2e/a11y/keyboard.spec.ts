@@ -1,28 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import type { StaticServer } from '../support/static-server';
+import { checkoutServersPerFile } from '../support/checkout-servers';
+import { startTestSandbox } from '../support/sandbox';
 import { checkoutFrame, merchantLog, STEP_TIMEOUT, setToken, startMerchantPage, tabTo } from './merchant-page';
 
 // Issue 7 proof: the whole subscription flow by keyboard alone (Tab, Enter, Escape, typing; no
 // clicks), with focus on each new step's first field or heading.
-let sandbox: TestSandbox;
-let merchant: StaticServer;
+const servers = checkoutServersPerFile(startTestSandbox, startMerchantPage);
 
 test.use({ locale: 'en-US' });
 
-test.beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  merchant = await startMerchantPage();
-});
-
-test.afterAll(async () => {
-  await merchant?.close();
-  await sandbox?.close();
-});
-
 async function openByKeyboard(page: import('@playwright/test').Page): Promise<string> {
-  await page.goto(`${merchant.url}/`);
-  const session = await sandbox.createSession({ origin: merchant.url, mode: 'subscription', subscription_config_id: 'subconf_pro' });
+  await page.goto(`${servers.merchant.url}/`);
+  const session = await servers.sandbox.createSession({ origin: servers.merchant.url, mode: 'subscription', subscription_config_id: 'subconf_pro' });
   await setToken(page, session.token);
   const subscribe = page.getByRole('button', { name: 'Subscribe' });
   await tabTo(page, subscribe);

@@ -1,32 +1,21 @@
 import { expect, type FrameLocator, type Page, test } from '@playwright/test';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox';
-import type { StaticServer } from '../support/static-server';
+import { checkoutServersPerFile } from '../support/checkout-servers';
+import { startTestSandbox } from '../support/sandbox';
 import { expectPhoneLayout } from './layout-checks';
 import { checkoutFrame, merchantLog, STEP_TIMEOUT, setToken, startMerchantPage } from './merchant-page';
 
 // Issue 7 proof: at 360x640 the checkout has no horizontal overflow on any step, tap targets
 // are at least 44 px, and the card takes the whole screen.
-let sandbox: TestSandbox;
-let merchant: StaticServer;
 let clock = Date.now();
+const servers = checkoutServersPerFile(() => startTestSandbox({ now: () => clock }), startMerchantPage);
 
 test.use({ locale: 'en-US', viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true });
 
-test.beforeAll(async () => {
-  sandbox = await startTestSandbox({ now: () => clock });
-  merchant = await startMerchantPage();
-});
-
-test.afterAll(async () => {
-  await merchant?.close();
-  await sandbox?.close();
-});
-
 type Mode = 'subscription' | 'onboarding';
 
-async function open(page: Page, mode: Mode, origin = merchant.url): Promise<{ frame: FrameLocator; token: string }> {
-  await page.goto(`${merchant.url}/`);
-  const session = await sandbox.createSession(
+async function open(page: Page, mode: Mode, origin = servers.merchant.url): Promise<{ frame: FrameLocator; token: string }> {
+  await page.goto(`${servers.merchant.url}/`);
+  const session = await servers.sandbox.createSession(
     mode === 'subscription' ? { origin, mode, subscription_config_id: 'subconf_pro' } : { origin, mode },
   );
   await setToken(page, session.token);
@@ -106,7 +95,7 @@ test('given a 360x640 screen, when the session cannot go on, then every failure 
   const expired = await open(page, 'subscription');
   await expect(expired.frame.getByLabel('Phone number', { exact: true })).toBeVisible({ timeout: STEP_TIMEOUT });
   clock += 24 * 60 * 60 * 1000;
-  await page.goto(`${merchant.url}/`);
+  await page.goto(`${servers.merchant.url}/`);
   await setToken(page, expired.token);
   await page.getByRole('button', { name: 'Subscribe' }).click();
   await step(expired.frame, "This checkout can't continue", 'failure: session_expired');
