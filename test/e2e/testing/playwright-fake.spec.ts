@@ -79,3 +79,22 @@ test('given the fake answers an error code, when the customer clicks the checkou
   expect(new Set(requests.map((url) => new URL(url).origin))).toEqual(new Set([merchant.url]));
   expect(checkout.requests).toEqual([]);
 });
+
+test('given the fake answers cancel, when the customer clicks the page button that calls LavaCheckout.open itself, then the page shows onCancel and throws nothing', async ({
+  page,
+}) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  const requests = await withFakeCheckout(page, { result: { status: 'cancel' } });
+  await stubMerchantBackend(page);
+  await page.goto(`${merchant.url}/script-tag.html`);
+  // Top up needs a saved connection: the page enables it only after a success.
+  await expect(page.getByRole('button', { name: 'Top up the wallet' })).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Subscribe to a plan' }).click();
+
+  await expect(page.getByTestId('callback')).toHaveText('onCancel: checkout closed');
+  expect(errors).toEqual([]);
+  expect(new Set(requests.map((url) => new URL(url).origin))).toEqual(new Set([merchant.url]));
+  expect(checkout.requests).toEqual([]);
+});
