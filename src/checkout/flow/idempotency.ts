@@ -41,11 +41,15 @@ export function browserStorage(): KeyStorage {
   }
 }
 
-export function idempotencyKeys(
-  storage: KeyStorage,
-  checkoutSessionId: string,
-  newKey: () => string = () => crypto.randomUUID(),
-): IdempotencyKeys {
+/**
+ * 128 random bits as hex. `crypto.randomUUID` exists only in secure contexts; a sandbox reached
+ * over plain http on a LAN address (testing on a phone) is not one, `getRandomValues` is everywhere.
+ */
+export function randomKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export function idempotencyKeys(storage: KeyStorage, checkoutSessionId: string, newKey: () => string = randomKey): IdempotencyKeys {
   const prefix = `lava:idem:${checkoutSessionId}:`;
   function getOrCreate(name: string): string {
     const existing = storage.getItem(prefix + name);
