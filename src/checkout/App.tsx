@@ -73,7 +73,8 @@ function Screen({
     case 'loading':
       return <LoadingStep />;
     case 'phone':
-      return <PhoneStep {...props} language={language} />;
+      // Keyed by language: a locale from the host (after the early draw) picks its own default country.
+      return <PhoneStep key={language} {...props} language={language} />;
     case 'code':
       return <CodeStep {...props} />;
     case 'failure':

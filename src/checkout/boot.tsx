@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import type { Root } from 'react-dom/client';
 import type { Appearance, EmbedMode } from '../contract';
 import { App } from './App';
@@ -9,13 +10,12 @@ import { createFlowController, type FlowController } from './flow/controller';
 import { browserStorage, idempotencyKeys } from './flow/idempotency';
 import { initialState } from './flow/machine';
 import type { Session } from './flow/types';
-import { countryOptions } from './steps/phone/countries';
 import { StringsContext, stringsFor } from './strings';
 import { applyAppearance } from './theme/appearance';
 import { AppearanceContext } from './theme/context';
+import { FocusContext } from './ui/focus-context';
 
 export interface BootOptions {
-  root: Root;
   secret: string;
   /** From the handshake; null on the legacy path (the server then names the origin). */
   parentOrigin: string | null;
@@ -30,8 +30,34 @@ export interface BootOptions {
   onSession?: (session: Session) => void;
 }
 
-/** Wire the flow to the API, the host and the screens, then start. */
-export function boot(options: BootOptions): FlowController {
+export interface EarlyCheckout {
+  /** The token is here: start the session, tell the host the app is ready and focus the phone field. */
+  boot(options: BootOptions): FlowController;
+}
+
+interface View {
+  controller: FlowController;
+  backdrop: boolean;
+  locale?: string;
+  appearance: Appearance;
+  onResize?: (height: number) => void;
+  mayFocus: boolean;
+}
+
+/**
+ * Draw the phone step at once, before the host has sent a token: in a preloaded frame it is
+ * ready (hidden by the host, not focused) when open() comes, and a cold frame draws it while the
+ * handshake is still going. The merchant's name fills in when start answers.
+ */
+export function prepareCheckout(root: Root): EarlyCheckout {
+  const waiting = initialState(false, true);
+  const idle: FlowController = { getState: () => waiting, dispatch: () => {}, subscribe: () => () => {} };
+  draw(root, { controller: idle, backdrop: false, appearance: {}, mayFocus: false });
+  return { boot: (options) => boot(root, options) };
+}
+
+/** Wire the flow to the API and the host, start it alongside the phone step already drawn. */
+function boot(root: Root, options: BootOptions): FlowController {
   applyAppearance(document.documentElement, options.appearance);
   document.documentElement.dataset.embed = options.embed;
   const storage = browserStorage();
@@ -43,22 +69,29 @@ export function boot(options: BootOptions): FlowController {
       keys: (sessionId) => idempotencyKeys(storage, sessionId),
     },
     reportTo(options.link, { session: (session) => options.onSession?.(session) }),
-    initialState(options.confirmClose),
+    initialState(options.confirmClose, true),
   );
   options.link.onCloseRequest(() => controller.dispatch({ type: 'CLOSE', byHost: true }));
+  // Start first: the host hears `ready` and /start goes out before this render's work.
+  controller.dispatch({ type: 'START' });
   const onResize = options.embed === 'inline' ? (height: number) => options.link.send({ type: 'resize', height }) : undefined;
-  options.root.render(
+  // Synchronous, so the phone field has focus when this returns.
+  flushSync(() => {
+    draw(root, { controller, backdrop: options.backdrop, locale: options.locale, appearance: options.appearance, onResize, mayFocus: true });
+  });
+  return controller;
+}
+
+function draw(root: Root, view: View): void {
+  root.render(
     <StrictMode>
-      <StringsContext.Provider value={stringsFor(options.locale)}>
-        <AppearanceContext.Provider value={options.appearance}>
-          <App controller={controller} backdrop={options.backdrop} onResize={onResize} language={options.locale ?? navigator.language} />
-        </AppearanceContext.Provider>
-      </StringsContext.Provider>
+      <FocusContext.Provider value={view.mayFocus}>
+        <StringsContext.Provider value={stringsFor(view.locale)}>
+          <AppearanceContext.Provider value={view.appearance}>
+            <App controller={view.controller} backdrop={view.backdrop} onResize={view.onResize} language={view.locale ?? navigator.language} />
+          </AppearanceContext.Provider>
+        </StringsContext.Provider>
+      </FocusContext.Provider>
     </StrictMode>,
   );
-  controller.dispatch({ type: 'START' });
-  // While /start is in flight: building the country list creates Intl.DisplayNames, 40-330 ms in a
-  // fresh renderer (npm run bench), which otherwise lands between /start's answer and the phone field.
-  setTimeout(countryOptions, 0);
-  return controller;
 }

@@ -1,18 +1,17 @@
 import './styles.css';
 import { createRoot } from 'react-dom/client';
-import { boot } from './boot';
+import { prepareCheckout } from './boot';
 import { connectToHost } from './bridge/child';
 import { legacyLink, takeLegacySecret } from './bridge/legacy';
 
 const container = document.getElementById('root');
 if (container) {
-  const root = createRoot(container);
+  const early = prepareCheckout(createRoot(container));
   const legacySecret = takeLegacySecret(window);
   if (legacySecret) {
     // 0.1.3 host: no handshake; it frames us full screen and listens on window.
     const link = legacyLink(window);
-    boot({
-      root,
+    early.boot({
       secret: legacySecret,
       parentOrigin: null,
       link,
@@ -23,8 +22,7 @@ if (container) {
     });
   } else {
     void connectToHost(window).handshake.then(({ parentOrigin, init, link }) => {
-      boot({
-        root,
+      early.boot({
         secret: init.secret,
         parentOrigin,
         link,

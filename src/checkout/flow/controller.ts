@@ -1,11 +1,14 @@
 import type { CheckoutEvent, Step } from '../../contract';
 import { type EffectDeps, runCommand } from './effects';
-import { initialState, transition } from './machine';
+import { initialState, reportedStep, transition } from './machine';
 import { stepOf } from './screens';
 import type { FlowEvent, FlowState, Outcome, Session } from './types';
 
 /** What the outside world hears from the flow (the bridge turns it into host messages). */
 export interface FlowObserver {
+  /** The first screen the customer can use is up (the phone step may precede start's answer). */
+  reveal?(step: Step): void;
+  /** The first step start placed the session at (reported after `reveal`). */
   ready(step: Step): void;
   event(event: CheckoutEvent): void;
   lock(): void;
@@ -26,6 +29,7 @@ export interface FlowController {
  */
 export function createFlowController(deps: EffectDeps, observer: FlowObserver, start: FlowState = initialState()): FlowController {
   let state = start;
+  let revealed = false;
   let readySent = false;
   const listeners = new Set<() => void>();
 
@@ -35,9 +39,13 @@ export function createFlowController(deps: EffectDeps, observer: FlowObserver, s
     if (next === prev) return;
     state = next;
     if (next.session && !prev.session) observer.session(next.session);
-    if (!readySent && next.screen !== 'loading') {
+    if (!revealed && next.screen !== 'loading') {
+      revealed = true;
+      observer.reveal?.(stepOf(next.screen));
+    }
+    if (!readySent && reportedStep(next) !== 'loading') {
       readySent = true;
-      observer.ready(stepOf(next.screen));
+      observer.ready(reportedStep(next));
     }
     if (next.paying && !prev.paying) observer.lock();
     if (!next.paying && prev.paying) observer.unlock();

@@ -1,4 +1,4 @@
-import { type CheckoutEvent, type StartResponse, toMinor } from '../../contract';
+import { type CheckoutEvent, type StartResponse, type Step, toMinor } from '../../contract';
 import { isFatal } from './errors';
 import { stepOf } from './screens';
 import type { Command, FlowError, FlowEvent, FlowState, Screen } from './types';
@@ -8,10 +8,11 @@ import type { Command, FlowError, FlowEvent, FlowState, Screen } from './types';
  * touches the DOM or the network. A request to make is left in `state.command`; the effects
  * runner performs it and feeds the answer back as an event carrying the command's id.
  */
-export function initialState(askBeforeClose = false): FlowState {
+export function initialState(askBeforeClose = false, phoneFirst = false): FlowState {
   return {
     askBeforeClose,
-    screen: 'loading',
+    screen: phoneFirst ? 'phone' : 'loading',
+    beforeStart: phoneFirst,
     session: null,
     flowToken: null,
     phone: null,
@@ -42,8 +43,9 @@ export function transition(prev: FlowState, event: FlowEvent): FlowState {
     if (!state.command || state.command.id !== event.id) return prev;
     return withStepEvent(prev, answer({ ...state, command: null, busy: false }, event, state.command));
   }
-  // One request at a time: anything but closing waits for the answer.
-  if (state.busy && event.type !== 'CLOSE') return prev;
+  // One request at a time: anything but closing waits for the answer (a phone submitted before
+  // start waits for START, which issues no second request).
+  if (state.busy && event.type !== 'CLOSE' && event.type !== 'START') return prev;
   const next = act(state, event);
   return next === state ? prev : withStepEvent(prev, next);
 }
@@ -51,12 +53,16 @@ export function transition(prev: FlowState, event: FlowEvent): FlowState {
 function act(state: FlowState, event: Exclude<FlowEvent, { id: number }>): FlowState {
   switch (event.type) {
     case 'START':
-      return state.screen === 'loading' && !state.session ? issue({ ...state, busy: true }, { kind: 'start' }) : state;
+      if (state.session || state.command) return state;
+      if (state.beforeStart) return issue(state, { kind: 'start' });
+      return state.screen === 'loading' ? issue({ ...state, busy: true }, { kind: 'start' }) : state;
     case 'RETRY':
       if (state.screen !== 'failure' || !state.failure || isFatal(state.failure.code)) return state;
       return issue({ ...state, screen: 'loading', failure: null, busy: true }, { kind: 'start' });
     case 'SUBMIT_PHONE':
       if (state.screen !== 'phone') return state;
+      // Before start answered there is no flow token yet: keep the number, send it after.
+      if (state.beforeStart) return { ...state, phone: event.phone, error: null, busy: true };
       return issue({ ...state, phone: event.phone, error: null, busy: true }, { kind: 'send_code', phone: event.phone });
     case 'RESEND_CODE':
       if (state.screen !== 'code' || !state.phone) return state;
@@ -186,10 +192,21 @@ function answer(state: FlowState, event: Extract<FlowEvent, { id: number }>, com
 }
 
 function started(state: FlowState, response: StartResponse): FlowState {
+  const next = resumeAt(state, response);
+  // A number typed before start answered goes out now, if this session still asks for one.
+  if (state.beforeStart && state.phone) {
+    if (next.screen === 'phone') return issue({ ...next, busy: true }, { kind: 'send_code', phone: state.phone });
+    return { ...next, phone: null };
+  }
+  return next;
+}
+
+function resumeAt(state: FlowState, response: StartResponse): FlowState {
   const { flow_token, ...session } = response;
   const progress = response.progress;
   const next: FlowState = {
     ...state,
+    beforeStart: false,
     session,
     flowToken: flow_token,
     phoneMasked: progress.phone_masked ?? null,
@@ -267,6 +284,8 @@ function failed(state: FlowState, command: Command, error: FlowError): FlowState
   if (isFatal(error.code) || command.kind === 'start') {
     return {
       ...state,
+      beforeStart: false,
+      phone: command.kind === 'start' ? null : state.phone,
       screen: 'failure',
       failure: error,
       paying: false,
@@ -310,10 +329,15 @@ function issue(state: FlowState, command: Command): FlowState {
   return { ...state, command: { ...command, id: state.nextCommandId }, nextCommandId: state.nextCommandId + 1 };
 }
 
+/** The step the host hears about: `loading` until start says where the session is. */
+export function reportedStep(state: FlowState): Step {
+  return state.beforeStart ? 'loading' : stepOf(state.screen);
+}
+
 /** Every change of reported step is an event for the host. */
 function withStepEvent(prev: FlowState, next: FlowState): FlowState {
   if (next === prev) return prev;
-  const step = stepOf(next.screen);
-  if (step === stepOf(prev.screen)) return next;
+  const step = reportedStep(next);
+  if (step === reportedStep(prev)) return next;
   return { ...next, emits: [...next.emits, { type: 'step', step }] };
 }

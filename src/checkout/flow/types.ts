@@ -63,6 +63,12 @@ export type Outcome =
 
 export interface FlowState {
   screen: Screen;
+  /**
+   * The phone step is shown before start has answered (a preloaded or freshly loaded frame):
+   * the host reports `loading` until start says where this session really is, and a phone
+   * submitted meanwhile is sent once it has.
+   */
+  beforeStart: boolean;
   session: Session | null;
   flowToken: string | null;
   /** E.164, kept in memory only so "resend" can work; null after a resume. */

@@ -1,0 +1,97 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { prepareCheckout } from '../../../src/checkout/boot';
+import type { HostLink } from '../../../src/checkout/bridge/host-link';
+import type { AppMessage } from '../../../src/contract';
+import { startResponse } from './fixtures';
+
+let root: Root | null = null;
+
+afterEach(() => {
+  act(() => root?.unmount());
+  root = null;
+  document.body.innerHTML = '';
+  vi.unstubAllGlobals();
+});
+
+function setup() {
+  const container = document.createElement('div');
+  const outside = document.createElement('button');
+  document.body.append(outside, container);
+  outside.focus();
+  root = createRoot(container);
+  const sent: AppMessage[] = [];
+  const link: HostLink = { send: (message) => sent.push(message), onCloseRequest: () => {} };
+  let answerStart!: (response: Response) => void;
+  const fetch = vi.fn(
+    (url: string, _init?: RequestInit) =>
+      new Promise<Response>((resolve) => {
+        if (url.endsWith('/start')) answerStart = resolve;
+        else resolve(Response.json({ phone_masked: '+1 •••• ••00', resend_after: 30, expires_in: 600 }));
+      }),
+  );
+  vi.stubGlobal('fetch', fetch);
+  return { outside, sent, link, fetch, answerStart: () => answerStart(Response.json(startResponse())) };
+}
+
+const options = (link: HostLink) => ({
+  secret: 'sec_abcdefghijklmnop',
+  parentOrigin: 'http://localhost:5173',
+  link,
+  embed: 'overlay' as const,
+  appearance: {},
+  backdrop: false,
+});
+
+describe('early phone step', { timeout: 30_000 }, () => {
+  it('given no token yet, then the phone field is drawn but takes no focus and nothing is sent or fetched', async () => {
+    const { outside, sent, fetch } = setup();
+    act(() => {
+      prepareCheckout(root!);
+    });
+    expect(await screen.findByLabelText('Phone number')).not.toHaveFocus();
+    expect(outside).toHaveFocus();
+    expect(sent).toEqual([]);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('when the token comes, then ready goes out and the phone field has focus before start answers', async () => {
+    const { sent, link, fetch } = setup();
+    let early!: ReturnType<typeof prepareCheckout>;
+    act(() => {
+      early = prepareCheckout(root!);
+    });
+    early.boot(options(link));
+    expect(screen.getByLabelText('Phone number')).toHaveFocus();
+    expect(sent).toEqual([{ type: 'ready', step: 'phone' }]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch.mock.calls[0]![0]).toMatch(/\/start$/);
+  });
+
+  it('given a number submitted before start answered, when start answers, then the code is sent and the ready event follows', async () => {
+    const { sent, link, fetch, answerStart } = setup();
+    let early!: ReturnType<typeof prepareCheckout>;
+    act(() => {
+      early = prepareCheckout(root!);
+    });
+    act(() => {
+      early.boot(options(link));
+    });
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Phone number'), '2015550100');
+    await user.click(screen.getByRole('button', { name: 'Send code' }));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await act(async () => answerStart());
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    expect(fetch.mock.calls[1]![0]).toMatch(/\/phone\/send$/);
+    expect(JSON.parse(String(fetch.mock.calls[1]![1]?.body))).toEqual({ phone: '+12015550100' });
+    expect(await screen.findByLabelText('Verification code')).toBeInTheDocument();
+    expect(sent.slice(0, 3)).toEqual([
+      { type: 'ready', step: 'phone' },
+      { type: 'event', event: { type: 'ready', step: 'phone' } },
+      { type: 'event', event: { type: 'step', step: 'phone' } },
+    ]);
+  });
+});
