@@ -6,7 +6,8 @@ import { renderApp } from './app-harness';
 
 const succeeded: ConfirmPaymentResponse = { status: 'succeeded', connection_id: 'conn_1', checkout_session_id: 'cs_test_1', charge_id: 'ch_1' };
 
-async function toPayment(app: ReturnType<typeof renderApp>) {
+/** Phone, code, then a new wallet for Jo Doe. */
+async function createWalletAsJo(app: ReturnType<typeof renderApp>) {
   await app.user.type(await screen.findByLabelText('Phone number'), '2015550100');
   await app.user.click(screen.getByRole('button', { name: 'Send code' }));
   await app.user.type(await screen.findByLabelText('Verification code'), '000000');
@@ -14,6 +15,10 @@ async function toPayment(app: ReturnType<typeof renderApp>) {
   await app.user.type(screen.getByLabelText('Last name'), 'Doe');
   await app.user.type(screen.getByLabelText('Email'), 'jo@example.com');
   await app.user.click(screen.getByRole('button', { name: 'Create wallet' }));
+}
+
+async function toPayment(app: ReturnType<typeof renderApp>) {
+  await createWalletAsJo(app);
   await app.user.clear(await screen.findByLabelText('Other amount (USD)'));
   await app.user.type(screen.getByLabelText('Other amount (USD)'), '25.00');
   await app.user.click(screen.getByRole('button', { name: 'Continue to payment' }));
@@ -95,13 +100,7 @@ describe('payment through the app', { timeout: 30_000 }, () => {
       { createWallet: vi.fn(async () => ({ connection_id: 'conn_1', created: false, already_subscribed: true })), complete, createIntent },
       { start: startResponse('subscription') },
     );
-    await app.user.type(await screen.findByLabelText('Phone number'), '2015550100');
-    await app.user.click(screen.getByRole('button', { name: 'Send code' }));
-    await app.user.type(await screen.findByLabelText('Verification code'), '000000');
-    await app.user.type(await screen.findByLabelText('First name'), 'Jo');
-    await app.user.type(screen.getByLabelText('Last name'), 'Doe');
-    await app.user.type(screen.getByLabelText('Email'), 'jo@example.com');
-    await app.user.click(screen.getByRole('button', { name: 'Create wallet' }));
+    await createWalletAsJo(app);
     expect(await screen.findByRole('heading', { name: "You're already on this plan" })).toBeInTheDocument();
     await app.user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByText('Your subscription is active.')).toBeInTheDocument();
