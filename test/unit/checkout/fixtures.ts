@@ -1,54 +1,23 @@
-import type {
-  CheckoutMode,
-  ErrorCode,
-  PaymentIntentResponse,
-  StartResponse,
-  VerifyCodeResponse,
-} from '../../../src/contract';
+import type { CheckoutMode, ErrorCode, PaymentIntentResponse, StartResponse, VerifyCodeResponse } from '../../../src/contract';
 import { transition, initialState } from '../../../src/checkout/flow/machine';
 import type { FlowEvent, FlowState } from '../../../src/checkout/flow/types';
+import { type FixtureNames, startAnswer, verifyAnswers } from '../../fixtures/checkout-answers';
+
+const NAMES: FixtureNames = {
+  checkoutSessionId: 'cs_test_1',
+  startFlowToken: 'ft_start',
+  verifiedFlowToken: 'ft_verified',
+  origin: 'http://localhost:5173',
+  expiresAt: '2026-11-25T13:00:00.000Z',
+  creditBundle: { credit_bundle_id: 'cb_25', name: '$25 Top-up', cost: '25.00', credit_amount: '25.00' },
+  ownerConnectionId: 'conn_owner',
+};
 
 export function startResponse(mode: CheckoutMode = 'onboarding', overrides: Partial<StartResponse> = {}): StartResponse {
-  const base: StartResponse = {
-    checkout_session_id: 'cs_test_1',
-    flow_token: 'ft_start',
-    mode,
-    merchant: { name: 'Acme AI' },
-    origin: 'http://localhost:5173',
-    expires_at: '2026-11-25T13:00:00.000Z',
-    amounts: { currency: 'USD', min: '5.00', max: '500.00', presets: ['10.00', '25.00', '50.00'] },
-    processor: { kind: 'sandbox' },
-    progress: { step: 'phone', verified: false },
-  };
-  if (mode === 'subscription') {
-    base.plan = {
-      subscription_config_id: 'subconf_pro',
-      name: 'Pro Plan',
-      period_amount: '49.00',
-      billing_interval: 'month',
-      included_credit: '25.00',
-      rollover_type: 'full',
-      bundle_rollover_type: 'none',
-    };
-  }
-  if (mode === 'credit_bundle') {
-    base.credit_bundle = { credit_bundle_id: 'cb_25', name: '$25 Top-up', cost: '25.00', credit_amount: '25.00' };
-  }
-  if (mode === 'topup' || mode === 'credit_bundle') {
-    base.connection = { connection_id: 'conn_owner', phone_masked: '+1 •••• ••00' };
-  }
-  return { ...base, ...overrides };
+  return startAnswer(NAMES, mode, overrides);
 }
 
-export const newWallet: VerifyCodeResponse = { flow_token: 'ft_verified', wallet: { exists: false } };
-export const knownWallet: VerifyCodeResponse = {
-  flow_token: 'ft_verified',
-  wallet: {
-    exists: true,
-    already_linked: false,
-    preview: { first_name_initial: 'J', last_name_initial: 'D', email_masked: 'j•••@example.com', phone_masked: '+1 •••• ••00' },
-  },
-};
+export const { newWallet, knownWallet } = verifyAnswers(NAMES);
 
 export function intent(amount = '25.00'): PaymentIntentResponse {
   return { intent_id: 'pi_1', amount, currency: 'USD', description: 'Add funds', saved_cards: [] };
