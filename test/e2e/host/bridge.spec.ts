@@ -101,18 +101,30 @@ test.describe('open -> ready -> terminal events, two origins', () => {
   });
 });
 
+/**
+ * A frame of a third origin (or, sandboxed, of the null origin) is added to the merchant page,
+ * forges hello and results at it, and reports that nothing came back.
+ */
+async function expectAttackerGetsNothing(page: Page, { sandboxed }: { sandboxed: boolean }) {
+  await page.evaluate(
+    ([src, sandbox]) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'attacker';
+      if (sandbox) frame.setAttribute('sandbox', 'allow-scripts');
+      frame.src = src;
+      document.body.append(frame);
+    },
+    [`${servers.attacker.url}/attacker.html`, sandboxed] as const,
+  );
+  const attacker = page.frameLocator('#attacker');
+  await expect(attacker.locator('body')).toHaveAttribute('data-done', 'true');
+  await expect(attacker.locator('#received')).toHaveText('nothing received');
+}
+
 test.describe('forged messages are ignored', () => {
   test('a frame of a third origin forging hello and results gets nothing, and the checkout still completes', async ({ page }) => {
     await openReady(page);
-    await page.evaluate((src) => {
-      const frame = document.createElement('iframe');
-      frame.id = 'attacker';
-      frame.src = src;
-      document.body.append(frame);
-    }, `${servers.attacker.url}/attacker.html`);
-    const attacker = page.frameLocator('#attacker');
-    await expect(attacker.locator('body')).toHaveAttribute('data-done', 'true');
-    await expect(attacker.locator('#received')).toHaveText('nothing received');
+    await expectAttackerGetsNothing(page, { sandboxed: false });
     expect(await kinds(page)).not.toContain('success');
     await press(page, '#pay');
     await expect.poll(() => log(page), { intervals: FAST }).toContainEqual(['success', expect.objectContaining({ status: 'success', connectionId: 'conn_e2e', checkoutSessionId: 'cs_e2e', attemptId: expect.any(String) })]);
@@ -120,16 +132,7 @@ test.describe('forged messages are ignored', () => {
 
   test('a sandboxed (null-origin) frame forging messages gets nothing', async ({ page }) => {
     await openReady(page);
-    await page.evaluate((src) => {
-      const frame = document.createElement('iframe');
-      frame.id = 'attacker';
-      frame.setAttribute('sandbox', 'allow-scripts');
-      frame.src = src;
-      document.body.append(frame);
-    }, `${servers.attacker.url}/attacker.html`);
-    const attacker = page.frameLocator('#attacker');
-    await expect(attacker.locator('body')).toHaveAttribute('data-done', 'true');
-    await expect(attacker.locator('#received')).toHaveText('nothing received');
+    await expectAttackerGetsNothing(page, { sandboxed: true });
     expect(await kinds(page)).not.toContain('success');
     expect(await kinds(page)).not.toContain('error');
   });
