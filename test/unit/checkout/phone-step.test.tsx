@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PhoneStep } from '../../../src/checkout/steps/phone/PhoneStep';
+import { loadPhoneTools } from '../../../src/checkout/steps/phone/phone-tools';
 import { run, started, startResponse } from './fixtures';
 import { renderStep } from './render';
 
@@ -8,6 +9,11 @@ const atPhone = (mode: Parameters<typeof startResponse>[0] = 'onboarding', proce
   run([{ type: 'START' }, started(startResponse(mode, { processor }))]);
 
 describe('phone step', () => {
+  // As after first paint: the number tools have loaded (phone-tools-lazy.test.tsx covers before).
+  beforeAll(async () => {
+    await loadPhoneTools();
+  });
+
   it('given a US locale, when the number is typed, then it is formatted as typed and submitted as E.164', async () => {
     const { user, dispatch } = renderStep(PhoneStep, atPhone(), { language: 'en-US' });
     const input = screen.getByLabelText('Phone number');

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/min';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useStrings } from '../../strings';
 import { Button } from '../../ui/Button';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -8,7 +8,8 @@ import { StepTitle } from '../../ui/StepTitle';
 import { isTestMode } from '../test-mode';
 import type { StepProps } from '../types';
 import { countryOptions, defaultCountry, filterCountries } from './countries';
-import { checkPhone, formatAsYouType, type PhoneCheck } from './validate-phone';
+import { loadPhoneTools, type PhoneTools, usePhoneTools } from './phone-tools';
+import type { PhoneCheck } from './validate-phone';
 
 export function PhoneStep({ state, dispatch, language }: StepProps & { language?: string }) {
   const strings = useStrings();
@@ -18,6 +19,7 @@ export function PhoneStep({ state, dispatch, language }: StepProps & { language?
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<Exclude<PhoneCheck, { ok: true }>['reason'] | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const tools = usePhoneTools();
   const session = state.session;
   const visible = useMemo(() => {
     const found = filterCountries(options, query);
@@ -26,14 +28,36 @@ export function PhoneStep({ state, dispatch, language }: StepProps & { language?
   }, [options, query, country]);
   const countryName = options.find((o) => o.code === country)?.name ?? country;
 
+  // What was typed before the tools arrived gets its formatting now.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the tools arrive
+  useEffect(() => {
+    if (tools) setValue((v) => (v ? tools.formatAsYouType(v, country) : v));
+  }, [tools]);
+
   function onChange(next: string): void {
     setProblem(null);
     // Deleting must not be undone by reformatting (a backspace over ")" would come straight back).
-    setValue(next.length < value.length ? next : formatAsYouType(next, country));
+    setValue(next.length < value.length || !tools ? next : tools.formatAsYouType(next, country));
   }
 
   function onSubmit(event: FormEvent): void {
     event.preventDefault();
+    if (tools) submitWith(tools);
+    // Without them (their file did not load) the server still checks the number.
+    else loadPhoneTools().then(submitWith, () => submitUnchecked());
+  }
+
+  function submitUnchecked(): void {
+    const digits = value.replace(/\D/g, '');
+    if (!digits) {
+      setProblem('required');
+      return;
+    }
+    const dial = options.find((o) => o.code === country)?.dial ?? '+';
+    dispatch({ type: 'SUBMIT_PHONE', phone: value.trim().startsWith('+') ? `+${digits}` : `${dial}${digits.replace(/^0+/, '')}` });
+  }
+
+  function submitWith({ checkPhone }: PhoneTools): void {
     const check = checkPhone(value, country);
     if (!check.ok) {
       setProblem(check.reason);
@@ -76,7 +100,7 @@ export function PhoneStep({ state, dispatch, language }: StepProps & { language?
               const next = e.target.value as CountryCode;
               setCountry(next);
               setProblem(null);
-              setValue((v) => (v ? formatAsYouType(v.replace(/[^\d+]/g, ''), next) : v));
+              setValue((v) => (v && tools ? tools.formatAsYouType(v.replace(/[^\d+]/g, ''), next) : v));
             }}
           >
             {visible.map((o) => (

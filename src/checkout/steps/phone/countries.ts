@@ -1,4 +1,5 @@
-import { type CountryCode, getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/min';
+import { DIAL_CODES } from './dial-codes';
 
 export interface CountryOption {
   code: CountryCode;
@@ -12,15 +13,14 @@ let cache: CountryOption[] | null = null;
 export function countryOptions(): CountryOption[] {
   if (cache) return cache;
   const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'region' }) : null;
-  cache = getCountries()
-    .map((code) => ({ code, name: names?.of(code) ?? code, dial: `+${getCountryCallingCode(code)}` }))
+  cache = DIAL_CODES.map(({ code, dial }) => ({ code: code as CountryCode, name: names?.of(code) ?? code, dial }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return cache;
 }
 
 /** The region of a BCP 47 tag ("en-GB" -> "GB") when libphonenumber knows it, else US. */
 export function defaultCountry(language: string | undefined): CountryCode {
-  const known = new Set<string>(getCountries());
+  const known = new Set<string>(DIAL_CODES.map((entry) => entry.code));
   let region: string | undefined;
   try {
     region = language ? new Intl.Locale(language).maximize().region : undefined;
