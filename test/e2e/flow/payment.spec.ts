@@ -8,6 +8,7 @@ import {
   fillCard,
   onboardToPayment,
   payButton,
+  payWithCard,
   payWithTestCard,
   STEP_TIMEOUT,
   verifyPhone,
@@ -118,14 +119,12 @@ test('a declined card shows the reason; another card succeeds; exactly one charg
   const session = await open(page, { mode: 'onboarding' });
   const frame = checkoutFrame(page);
   await onboardToPayment(frame, { phone: '2015550122', firstName: 'Fay', amount: '20.00' });
-  await fillCard(frame, '4000 0000 0000 0002');
-  await payButton(frame).click();
+  await payWithCard(frame, '4000 0000 0000 0002');
   await expect(frame.getByRole('alert').filter({ hasText: /declined/i })).toBeVisible({ timeout: STEP_TIMEOUT });
   expect(await chargesFor(session.checkoutSessionId)).toHaveLength(0);
   expect((await merchantLog(page)).some((e) => e.kind === 'event' && e.type === 'payment_failed' && e.code === 'card_declined')).toBe(true);
 
-  await fillCard(frame, '4000 0000 0000 9995');
-  await payButton(frame).click();
+  await payWithCard(frame, '4000 0000 0000 9995');
   await expect(frame.getByRole('alert').filter({ hasText: /insufficient funds/i })).toBeVisible({ timeout: STEP_TIMEOUT });
 
   await payWithTestCard(frame);
@@ -138,14 +137,12 @@ test('authentication: failing the challenge charges nothing; approving it comple
   const session = await open(page, { mode: 'onboarding' });
   const frame = checkoutFrame(page);
   await onboardToPayment(frame, { phone: '2015550123', firstName: 'Gus', amount: '15.00' });
-  await fillCard(frame, '4000 0025 0000 3155');
-  await payButton(frame).click();
+  await payWithCard(frame, '4000 0025 0000 3155');
   await frame.getByRole('button', { name: 'Fail authentication' }).click({ timeout: STEP_TIMEOUT });
   await expect(frame.getByRole('alert').filter({ hasText: /.+/ })).toBeVisible({ timeout: STEP_TIMEOUT });
   expect(await chargesFor(session.checkoutSessionId)).toHaveLength(0);
 
-  await fillCard(frame, '4000 0025 0000 3155');
-  await payButton(frame).click();
+  await payWithCard(frame, '4000 0025 0000 3155');
   await frame.getByRole('button', { name: 'Approve' }).click({ timeout: STEP_TIMEOUT });
   await expectSuccess(page, session.checkoutSessionId);
   expect(await chargesFor(session.checkoutSessionId)).toHaveLength(1);

@@ -64,10 +64,15 @@ export function payButton(frame: FrameLocator): Locator {
   return frame.getByRole('button', { name: /^(Pay|Subscribe)/ });
 }
 
+/** The card form with `number`, then pay. */
+export async function payWithCard(frame: FrameLocator, number: string): Promise<void> {
+  await fillCard(frame, number);
+  await payButton(frame).click();
+}
+
 /** The card that succeeds, then pay. */
 export async function payWithTestCard(frame: FrameLocator): Promise<void> {
-  await fillCard(frame, GOOD_CARD);
-  await payButton(frame).click();
+  await payWithCard(frame, GOOD_CARD);
 }
 
 /** A new customer: phone and code, a wallet, then `amount`; the card step is next. */
