@@ -1,5 +1,4 @@
 import { StrictMode } from 'react';
-import { flushSync } from 'react-dom';
 import type { Root } from 'react-dom/client';
 import type { Appearance, EmbedMode } from '../contract';
 import { App } from './App';
@@ -51,13 +50,25 @@ interface View {
  */
 export function prepareCheckout(root: Root): EarlyCheckout {
   const waiting = initialState(false, true);
-  const idle: FlowController = { getState: () => waiting, dispatch: () => {}, subscribe: () => () => {} };
-  draw(root, { controller: idle, backdrop: false, appearance: {}, mayFocus: false });
-  return { boot: (options) => boot(root, options) };
+  let live: FlowController | null = null;
+  // Until the next render hands the screens the live controller, what they dispatch goes to it.
+  const early: FlowController = { getState: () => waiting, dispatch: (event) => live?.dispatch(event), subscribe: () => () => {} };
+  draw(root, { controller: early, backdrop: false, appearance: {}, mayFocus: false });
+  return {
+    boot: (options) => {
+      live = boot(root, options);
+      return live;
+    },
+  };
 }
 
-/** Wire the flow to the API and the host, start it alongside the phone step already drawn. */
+/**
+ * Wire the flow to the API and the host and start it alongside the phone step already drawn: the
+ * field takes focus first, then `ready` and /start go out, then React re-renders with the host's
+ * appearance and strings in a task of its own, so the field takes typing right away.
+ */
 function boot(root: Root, options: BootOptions): FlowController {
+  document.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   applyAppearance(document.documentElement, options.appearance);
   document.documentElement.dataset.embed = options.embed;
   const storage = browserStorage();
@@ -72,13 +83,11 @@ function boot(root: Root, options: BootOptions): FlowController {
     initialState(options.confirmClose, true),
   );
   options.link.onCloseRequest(() => controller.dispatch({ type: 'CLOSE', byHost: true }));
-  // Start first: the host hears `ready` and /start goes out before this render's work.
   controller.dispatch({ type: 'START' });
   const onResize = options.embed === 'inline' ? (height: number) => options.link.send({ type: 'resize', height }) : undefined;
-  // Synchronous, so the phone field has focus when this returns.
-  flushSync(() => {
-    draw(root, { controller, backdrop: options.backdrop, locale: options.locale, appearance: options.appearance, onResize, mayFocus: true });
-  });
+  // The focus above misses when the early draw has not committed yet (a cold frame whose token
+  // came first): this render's step then takes it.
+  draw(root, { controller, backdrop: options.backdrop, locale: options.locale, appearance: options.appearance, onResize, mayFocus: true });
   return controller;
 }
 
