@@ -44,13 +44,15 @@ const BOUND_MS = 20_000;
  */
 async function waitForProbe(page: Page, done: (state: ProbeState) => boolean): Promise<{ frame: Frame; state: ProbeState }> {
   const deadline = Date.now() + BOUND_MS;
+  let last: ProbeState | undefined;
   for (;;) {
     for (const frame of page.frames()) {
       if (frame === page.mainFrame() || !CHECKOUT_FRAME.test(frame.url())) continue;
       const state = await probe(frame).catch(() => undefined);
       if (state && done(state)) return { frame, state };
+      last = state ?? last;
     }
-    if (Date.now() > deadline) throw new Error('the checkout frame did not reach the expected state');
+    if (Date.now() > deadline) throw new Error(`the checkout frame did not reach the expected state (last probe: ${JSON.stringify(last)})`);
     await new Promise((done) => setTimeout(done, 10));
   }
 }
