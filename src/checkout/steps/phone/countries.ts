@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/min';
+import { COUNTRY_NAMES } from './country-names';
 import { DIAL_CODES } from './dial-codes';
 
 export interface CountryOption {
@@ -9,12 +10,11 @@ export interface CountryOption {
 
 let cache: CountryOption[] | null = null;
 
-/** Every country libphonenumber knows, named in English by the browser, sorted by name. */
+/** Every country libphonenumber knows, named in English, sorted by name (tables, no Intl work). */
 export function countryOptions(): CountryOption[] {
   if (cache) return cache;
-  const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'region' }) : null;
-  cache = DIAL_CODES.map(({ code, dial }) => ({ code: code as CountryCode, name: names?.of(code) ?? code, dial }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const dial = new Map(DIAL_CODES.map((entry) => [entry.code, entry.dial]));
+  cache = COUNTRY_NAMES.map(([code, name]) => ({ code: code as CountryCode, name, dial: dial.get(code) ?? '' }));
   return cache;
 }
 
