@@ -91,7 +91,7 @@ export function formatReport(r: BenchResult): string {
   );
   lines.push('');
   lines.push(
-    `Sandbox throughput (built sandbox in its own process, ${tp.clients} concurrent clients on loopback, ${tp.seconds} s): ` +
+    `Sandbox throughput (built sandbox in its own process with a file database, as npm run sandbox runs it; ${tp.clients} concurrent clients on loopback, ${tp.seconds} s): ` +
       `**${tp.checkoutsPerSecond} complete checkouts/s** (${tp.checkouts} done, ${tp.failed} failed; target >= 50: ${hit(tp.checkoutsPerSecond >= 50)}).`,
   );
   lines.push('');
