@@ -26,6 +26,17 @@ export function PhoneStep({ state, dispatch, language }: StepProps & { language?
     // Keep the selected country listed so the select never shows a value it lacks.
     return found.some((o) => o.code === country) ? found : [...options.filter((o) => o.code === country), ...found];
   }, [options, query, country]);
+  // The same elements on every render: re-rendering the step (each keystroke, each state change)
+  // does not walk the 245 options again.
+  const optionList = useMemo(
+    () =>
+      visible.map((o) => (
+        <option key={o.code} value={o.code}>
+          {`${o.name} (${o.dial})`}
+        </option>
+      )),
+    [visible],
+  );
   const countryName = options.find((o) => o.code === country)?.name ?? country;
 
   // What was typed before the tools arrived gets its formatting now.
@@ -103,11 +114,7 @@ export function PhoneStep({ state, dispatch, language }: StepProps & { language?
               setValue((v) => (v && tools ? tools.formatAsYouType(v.replace(/[^\d+]/g, ''), next) : v));
             }}
           >
-            {visible.map((o) => (
-              <option key={o.code} value={o.code}>
-                {`${o.name} (${o.dial})`}
-              </option>
-            ))}
+            {optionList}
           </select>
         </div>
       </div>
