@@ -61,7 +61,9 @@ const probe = (frame: Frame) =>
   frame.evaluate(() => {
     const state = (window as unknown as { __bench?: ProbeState }).__bench;
     // Interactive counts only while the phone input still has focus.
-    return state && { ...state, phoneFocused: document.activeElement?.matches('input[type="tel"]') ?? false };
+    const active = document.activeElement;
+    const seen = { heading: document.querySelector('h1')?.textContent ?? null, active: active ? `${active.tagName}:${active.getAttribute('type') ?? ''}` : null };
+    return state && { ...state, ...seen, phoneFocused: active?.matches('input[type="tel"]') ?? false };
   });
 
 /** One open in a fresh browser context (empty HTTP cache): ms from open() to the focused phone field. */

@@ -36,6 +36,10 @@ export interface ProbeState {
   renderedAt?: number;
   /** Added by the reader: the phone input has focus now. */
   phoneFocused?: boolean;
+  /** Added by the reader, for a probe that times out: the step heading and the focused element. */
+  heading?: string | null;
+  active?: string | null;
+
 }
 
 /** Milestones of the frame's document (epoch ms), read from Navigation and Resource Timing. */
