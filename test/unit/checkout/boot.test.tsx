@@ -1,8 +1,8 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { prepareCheckout } from '../../../src/checkout/boot';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { keepFirstFocus, prepareCheckout } from '../../../src/checkout/boot';
 import type { HostLink } from '../../../src/checkout/bridge/host-link';
 import type { AppMessage } from '../../../src/contract';
 import { startResponse } from './fixtures';
@@ -93,5 +93,36 @@ describe('early phone step', { timeout: 30_000 }, () => {
       { type: 'event', event: { type: 'ready', step: 'phone' } },
       { type: 'event', event: { type: 'step', step: 'phone' } },
     ]);
+  });
+});
+
+describe('first focus kept', () => {
+  // The checkout frame has focus (jsdom answers false otherwise).
+  beforeEach(() => {
+    vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('given the field lost focus with nothing else focused before the customer acted, then the field takes it back', async () => {
+    document.body.innerHTML = '<input data-autofocus="true" aria-label="Phone number" type="tel" /><button>other</button>';
+    const input = screen.getByLabelText('Phone number');
+    input.focus();
+    const stop = keepFirstFocus(document);
+    input.blur();
+    await waitFor(() => expect(input).toHaveFocus());
+    stop();
+  });
+
+  it('given the customer pressed a key, when focus is then lost, then it is left alone', async () => {
+    document.body.innerHTML = '<input data-autofocus="true" aria-label="Phone number" type="tel" />';
+    const input = screen.getByLabelText('Phone number');
+    input.focus();
+    keepFirstFocus(document);
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    input.blur();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(document.activeElement).toBe(document.body);
   });
 });
