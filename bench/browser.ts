@@ -1,21 +1,7 @@
 import { type Browser, chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../chromium.config';
 
-/** Debian's Chromium with the flags this machine needs (see TOOLCHAIN.md); never a download. */
-export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
-
+/** The project's Chromium launch (chromium.config.ts): Debian's Chromium, never a download. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROME_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  return chromium.launch({ ...chromiumLaunchOptions, headless: true });
 }
