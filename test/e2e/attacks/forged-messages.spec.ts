@@ -1,25 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
-import {
-  type AttackWorld,
-  addFrame,
-  expectUntouched,
-  forgeFrom,
-  forgedPayloads,
-  openReadyCheckout,
-  printFamilies,
-  startAttackWorld,
-} from './support';
+import { addFrame, attackWorldPerFile, expectUntouched, forgedPayloads, forgeFrom, openReadyCheckout } from './support';
 
-let world: AttackWorld;
-
-test.describe.configure({ timeout: 60_000 });
-test.beforeAll(async () => {
-  world = await startAttackWorld();
-});
-test.afterAll(async () => {
-  printFamilies();
-  await world?.close();
-});
+const world = attackWorldPerFile();
 
 async function openWithErrors(page: Page) {
   const errors: Error[] = [];

@@ -1,16 +1,7 @@
 import { expect, type Frame, type Page, test } from '@playwright/test';
-import { type AttackWorld, forgedPayloads, openReadyCheckout, printFamilies, record, startAttackWorld, terminalCallbacks } from './support';
+import { attackWorldPerFile, forgedPayloads, openReadyCheckout, record, terminalCallbacks } from './support';
 
-let world: AttackWorld;
-
-test.describe.configure({ timeout: 60_000 });
-test.beforeAll(async () => {
-  world = await startAttackWorld();
-});
-test.afterAll(async () => {
-  printFamilies();
-  await world?.close();
-});
+const world = attackWorldPerFile();
 
 type Got = Array<{ origin: string; data: string; ports: number }>;
 const got = (frame: Page | Frame) => frame.evaluate(() => (window as unknown as { __got: Got }).__got);

@@ -1,19 +1,10 @@
 import { expect, type Page, type Route, test } from '@playwright/test';
 import { merchantLog } from '../flow/merchant';
-import { type AttackWorld, printFamilies, record, startAttackWorld } from './support';
+import { attackWorldPerFile, record } from './support';
 
-let world: AttackWorld;
+const world = attackWorldPerFile();
 /** Shorter than the documented 15 s default, so the test is quick; the code is the same. */
 const TIMEOUT_MS = 2_500;
-
-test.describe.configure({ timeout: 60_000 });
-test.beforeAll(async () => {
-  world = await startAttackWorld();
-});
-test.afterAll(async () => {
-  printFamilies();
-  await world?.close();
-});
 
 /** What "the page as it was" means: the body's markup, the root's and body's inline styles, the focused element. */
 const pageState = (page: Page) =>

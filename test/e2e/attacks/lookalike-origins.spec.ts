@@ -12,18 +12,7 @@ import {
   verifyPhone,
 } from '../flow/merchant';
 import { CHECKOUT_HOST, type LookalikeServer, startLookalikeServer, TEST_HOST_RULES } from './lookalike-server';
-import {
-  type AttackWorld,
-  addFrame,
-  expectUntouched,
-  forgeFrom,
-  forgedPayloads,
-  openReadyCheckout,
-  printFamilies,
-  record,
-  startAttackWorld,
-  terminalCallbacks,
-} from './support';
+import { addFrame, attackWorldPerFile, expectUntouched, forgedPayloads, forgeFrom, openReadyCheckout, record, terminalCallbacks } from './support';
 
 // Only this file: `*.test` names resolve to the loopback servers, and the self-signed
 // certificate of the HTTPS side is accepted. The configured browser and flags are kept.
@@ -33,19 +22,14 @@ test.use({
   ignoreHTTPSErrors: true,
   launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), TEST_HOST_RULES] },
 });
-test.describe.configure({ timeout: 120_000 });
-
-let world: AttackWorld;
+const world = attackWorldPerFile(120_000);
 let server: LookalikeServer;
 
 test.beforeAll(async () => {
-  world = await startAttackWorld();
   server = await startLookalikeServer(world.sandbox.url);
 });
 test.afterAll(async () => {
-  printFamilies();
   await server?.close();
-  await world?.close();
 });
 
 const SCHEME_FAMILY = 'lookalike origins (http vs https)';

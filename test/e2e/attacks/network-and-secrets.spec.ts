@@ -1,17 +1,8 @@
 import { expect, type Request, test } from '@playwright/test';
 import { createWallet, chooseAmount, fillCard, merchantLog, payButton, STEP_TIMEOUT } from '../flow/merchant';
-import { type AttackWorld, checkoutFrame, openReadyCheckout, printFamilies, record, startAttackWorld } from './support';
+import { attackWorldPerFile, checkoutFrame, openReadyCheckout, record } from './support';
 
-let world: AttackWorld;
-
-test.describe.configure({ timeout: 90_000 });
-test.beforeAll(async () => {
-  world = await startAttackWorld();
-});
-test.afterAll(async () => {
-  printFamilies();
-  await world?.close();
-});
+const world = attackWorldPerFile(90_000);
 
 /** A number outside the test range, so the sandbox makes a random code (the test range always gets 000000). */
 const REAL_PHONE_NATIONAL = '4155550123';

@@ -1,4 +1,4 @@
-import { expect, type Frame, type Page } from '@playwright/test';
+import { expect, type Frame, type Page, test } from '@playwright/test';
 import { type CreatedSession, startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { checkoutFrame, merchantLog, startMerchant } from '../flow/merchant';
@@ -40,6 +40,23 @@ export const ATTACKER_PAGE = `<!doctype html><html lang="en"><head><meta charset
     return sent;
   };
 </script></body></html>`;
+
+/**
+ * One attack world for the spec file: started in beforeAll, its families printed and everything
+ * closed in afterAll. The fields are set once beforeAll has run: read them inside tests.
+ */
+export function attackWorldPerFile(timeout = 60_000): AttackWorld {
+  const world = {} as AttackWorld;
+  test.describe.configure({ timeout });
+  test.beforeAll(async () => {
+    Object.assign(world, await startAttackWorld());
+  });
+  test.afterAll(async () => {
+    printFamilies();
+    await world.close?.();
+  });
+  return world;
+}
 
 export async function startAttackWorld(): Promise<AttackWorld> {
   const logLines: string[] = [];
