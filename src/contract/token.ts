@@ -48,9 +48,9 @@ export function decodeToken(token: unknown): SessionToken {
   return { secret, base: normalizeBase(base) };
 }
 
-/** The origin of the checkout server a token points at. */
+/** The origin of the checkout server at `base` (already validated by decodeToken or normalizeBase). */
 export function checkoutOrigin(base: string): string {
-  return new URL(normalizeBase(base)).origin;
+  return new URL(base).origin;
 }
 
 /** Validate a checkout base URL (http(s), no credentials, query or hash) and end it in `/`. */

@@ -1,4 +1,5 @@
 import { connectMessage, isHello } from '../contract/messages';
+import { checkoutOrigin } from '../contract/token';
 import { setStyle } from './style';
 
 /**
@@ -21,8 +22,7 @@ export interface CheckoutFrame {
 
 /** With `into`, the frame sits inline in that element: no backdrop, scroll lock or focus moves. */
 export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
-  // `base` is normalised (decodeToken, preload).
-  const origin = new URL(base).origin;
+  const origin = checkoutOrigin(base);
   const root = document.createElement('div');
   const spinner = document.createElement('div');
   const iframe = document.createElement('iframe');
