@@ -11,6 +11,7 @@ import type { Command, FlowError, FlowEvent, FlowState, Screen } from './types';
 export function initialState(askBeforeClose = false, phoneFirst = false): FlowState {
   return {
     askBeforeClose,
+    closeAfterStart: false,
     screen: phoneFirst ? 'phone' : 'loading',
     beforeStart: phoneFirst,
     session: null,
@@ -41,7 +42,8 @@ export function transition(prev: FlowState, event: FlowEvent): FlowState {
   const state: FlowState = { ...prev, emits: [] };
   if ('id' in event) {
     if (!state.command || state.command.id !== event.id) return prev;
-    return withStepEvent(prev, answer({ ...state, command: null, busy: false }, event, state.command));
+    const next = answer({ ...state, command: null, busy: false }, event, state.command);
+    return withStepEvent(prev, next.closeAfterStart ? close({ ...next, closeAfterStart: false }, true) : next);
   }
   // One request at a time: anything but closing waits for the answer (a phone submitted before
   // start waits for START, which issues no second request).
@@ -315,6 +317,8 @@ function failed(state: FlowState, command: Command, error: FlowError): FlowState
 function close(state: FlowState, byHost?: boolean): FlowState {
   const emits: CheckoutEvent[] = byHost ? [] : [{ type: 'close_attempt' }];
   if (state.paying || (!byHost && state.askBeforeClose)) return byHost ? state : { ...state, emits };
+  // The phone step shows before start answers: wait for it, so the cancel names the session.
+  if (state.beforeStart && state.command?.kind === 'start') return { ...state, emits, closeAfterStart: true };
   const checkoutSessionId = state.session?.checkout_session_id;
   if (state.screen === 'done' && state.result) {
     return { ...transition(state, { type: 'FINISH' }), emits };

@@ -87,6 +87,8 @@ export interface FlowState {
   paying: boolean;
   /** The host confirms closes: a customer's close only reports `close_attempt` and waits. */
   askBeforeClose: boolean;
+  /** Closed while the phone step was shown before start answered: end once it does (with the session id). */
+  closeAfterStart: boolean;
   /** Shown on the current screen. */
   error: FlowError | null;
   /** Shown on the failure screen. */

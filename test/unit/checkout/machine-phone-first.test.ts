@@ -81,3 +81,21 @@ describe('flow machine: phone step drawn before start answers', () => {
     expect(run([started()], state).screen).toBe('phone');
   });
 });
+
+describe('flow machine: closed before start answers', () => {
+  it('given the early phone step, when the host closes before start answers, then it ends only once start answers, naming the session', () => {
+    const waiting = run([{ type: 'START' }], early());
+    const closing = transition(waiting, { type: 'CLOSE', byHost: true });
+    expect(closing.outcome).toBeNull();
+    expect(closing.closeAfterStart).toBe(true);
+    const ended = run([started()], closing);
+    expect(ended.outcome).toEqual({ kind: 'cancel', checkoutSessionId: startResponse().checkout_session_id });
+  });
+
+  it('given the early phone step, when the customer closes and start then fails, then it ends with the failure code', () => {
+    const closing = run([{ type: 'START' }, { type: 'CLOSE' }], early());
+    expect(closing.emits).toEqual([{ type: 'close_attempt' }]);
+    const ended = run([failedWith('session_expired')], closing);
+    expect(ended.outcome).toMatchObject({ kind: 'error', code: 'session_expired' });
+  });
+});
