@@ -56,18 +56,24 @@ export function prepareCheckout(root: Root): EarlyCheckout {
   draw(root, { controller: early, backdrop: false, appearance: {}, mayFocus: false });
   return {
     boot: (options) => {
-      live = boot(root, options);
+      live = boot(root, options, false);
       return live;
     },
   };
 }
 
+/** The token came before anything was drawn (the host answered the page's early hello): draw once, focused. */
+export function startCheckout(root: Root, options: BootOptions): FlowController {
+  return boot(root, options, true);
+}
+
 /**
- * Wire the flow to the API and the host and start it alongside the phone step already drawn: the
- * field takes focus first, then `ready` and /start go out, then React re-renders with the host's
- * appearance and strings in a task of its own, so the field takes typing right away.
+ * Wire the flow to the API and the host and start it. Over the phone step already drawn, the
+ * field takes focus first, then `ready` and /start go out, then the app re-renders with the
+ * host's appearance and strings in a task of its own, so the field takes typing right away.
+ * With nothing drawn yet (`drawNow`), the one render happens at once and its step takes focus.
  */
-function boot(root: Root, options: BootOptions): FlowController {
+function boot(root: Root, options: BootOptions, drawNow: boolean): FlowController {
   document.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   keepFirstFocus(document);
   applyAppearance(document.documentElement, options.appearance);
@@ -86,9 +92,10 @@ function boot(root: Root, options: BootOptions): FlowController {
   options.link.onCloseRequest(() => controller.dispatch({ type: 'CLOSE', byHost: true }));
   controller.dispatch({ type: 'START' });
   const onResize = options.embed === 'inline' ? (height: number) => options.link.send({ type: 'resize', height }) : undefined;
-  // The focus above misses when the early draw has not committed yet (a cold frame whose token
-  // came first): this render's step then takes it.
-  draw(root, { controller, backdrop: options.backdrop, locale: options.locale, appearance: options.appearance, onResize, mayFocus: true });
+  // The focus above misses when nothing is drawn yet: this render's step then takes it.
+  const view: View = { controller, backdrop: options.backdrop, locale: options.locale, appearance: options.appearance, onResize, mayFocus: true };
+  if (drawNow) draw(root, view);
+  else setTimeout(() => draw(root, view), 0);
   return controller;
 }
 

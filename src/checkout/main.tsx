@@ -1,17 +1,17 @@
 import './styles.css';
 import { createRoot } from 'react-dom/client';
-import { prepareCheckout } from './boot';
-import { connectToHost } from './bridge/child';
+import { type BootOptions, prepareCheckout, startCheckout } from './boot';
+import { connectToHost, type Handshake } from './bridge/child';
 import { legacyLink, takeLegacySecret } from './bridge/legacy';
 
 const container = document.getElementById('root');
 if (container) {
-  const early = prepareCheckout(createRoot(container));
+  const root = createRoot(container);
   const legacySecret = takeLegacySecret(window);
   if (legacySecret) {
     // 0.1.3 host: no handshake; it frames us full screen and listens on window.
     const link = legacyLink(window);
-    early.boot({
+    startCheckout(root, {
       secret: legacySecret,
       parentOrigin: null,
       link,
@@ -21,17 +21,24 @@ if (container) {
       onSession: (session) => link.setTarget(session.origin, session.checkout_session_id),
     });
   } else {
-    void connectToHost(window).handshake.then(({ parentOrigin, init, link }) => {
-      early.boot({
-        secret: init.secret,
-        parentOrigin,
-        link,
-        embed: init.embed,
-        appearance: init.appearance,
-        backdrop: false,
-        locale: init.locale,
-        confirmClose: init.confirmClose,
-      });
+    const bridge = connectToHost(window);
+    const withToken = ({ parentOrigin, init, link }: Handshake): BootOptions => ({
+      secret: init.secret,
+      parentOrigin,
+      link,
+      embed: init.embed,
+      appearance: init.appearance,
+      backdrop: false,
+      locale: init.locale,
+      confirmClose: init.confirmClose,
     });
+    if (bridge.settled) {
+      // The host answered while this script loaded (the page's inline hello): one draw, focused.
+      startCheckout(root, withToken(bridge.settled));
+    } else {
+      // A preloaded frame, or a slow host: draw the phone step now, start when the token comes.
+      const early = prepareCheckout(root);
+      void bridge.handshake.then((handshake) => early.boot(withToken(handshake)));
+    }
   }
 }

@@ -8,22 +8,39 @@ export interface Handshake {
   link: HostLink;
 }
 
+/**
+ * What the page's inline script (index.html) left: it said hello and kept the parent's answers,
+ * and for each answer what came on its port (`messages[i]` for `events[i]`).
+ */
+export interface EarlyHello {
+  events: MessageEvent[];
+  messages: MessageEvent[][];
+  stop(): void;
+}
+
 export interface ChildBridge {
   handshake: Promise<Handshake>;
+  /** The handshake, when it was already complete as the bridge started (from kept answers). */
+  settled: Handshake | null;
   dispose(): void;
 }
 
 /**
  * Child end of the bridge: say hello to the parent (secret-free, the only message ever posted
  * with a broad target), accept exactly one `connect` that comes from the parent window and
- * carries one port, then talk on that port only.
+ * carries one port, then talk on that port only. When the page's inline script already said
+ * hello, its kept answers go through the same checks instead, and no second hello is posted.
  */
 export function connectToHost(win: Window = window): ChildBridge {
   let port: MessagePort | null = null;
   let closeHandler: Parameters<HostLink['onCloseRequest']>[0] | null = null;
+  let settled: Handshake | null = null;
   let settle: ((value: Handshake) => void) | null = null;
   const handshake = new Promise<Handshake>((resolve) => {
-    settle = resolve;
+    settle = (value) => {
+      settled = value;
+      resolve(value);
+    };
   });
 
   function onWindowMessage(event: MessageEvent): void {
@@ -41,7 +58,10 @@ export function connectToHost(win: Window = window): ChildBridge {
         closeHandler = handler;
       },
     };
-    accepted.onmessage = (portEvent: MessageEvent) => {
+    accepted.onmessage = onPortMessage;
+    accepted.start();
+
+    function onPortMessage(portEvent: MessageEvent): void {
       const message = parseHostMessage(portEvent.data);
       if (!message) return;
       if (message.type === 'init') {
@@ -52,22 +72,46 @@ export function connectToHost(win: Window = window): ChildBridge {
       } else {
         closeHandler?.(message);
       }
-    };
-    accepted.start();
+    }
   }
 
   win.addEventListener('message', onWindowMessage);
-  const target = win.location.ancestorOrigins?.[0];
-  win.parent.postMessage(helloMessage(), target && target !== 'null' ? target : '*');
+  const early = takeEarlyHello(win);
+  if (early) {
+    early.events.forEach((event, i) => {
+      const kept = event.ports[0];
+      onWindowMessage(event);
+      if (kept && kept === port) {
+        for (const message of early.messages[i] ?? []) kept.onmessage?.(message);
+      } else if (kept) {
+        kept.onmessage = null;
+      }
+    });
+  } else {
+    const target = win.location.ancestorOrigins?.[0];
+    win.parent.postMessage(helloMessage(), target && target !== 'null' ? target : '*');
+  }
 
   return {
     handshake,
+    get settled() {
+      return settled;
+    },
     dispose() {
       win.removeEventListener('message', onWindowMessage);
       if (port) port.onmessage = null;
       port?.close();
     },
   };
+}
+
+function takeEarlyHello(win: Window): EarlyHello | undefined {
+  const holder = win as Window & { __lavaEarlyHello?: EarlyHello };
+  const early = holder.__lavaEarlyHello;
+  if (!early) return undefined;
+  holder.__lavaEarlyHello = undefined;
+  early.stop();
+  return early;
 }
 
 /**

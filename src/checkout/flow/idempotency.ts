@@ -28,8 +28,22 @@ export function memoryStorage(): KeyStorage {
   };
 }
 
-/** sessionStorage when the frame may use it, memory otherwise. */
+/**
+ * sessionStorage when the frame may use it, memory otherwise, chosen on first use: opening
+ * sessionStorage is a synchronous round trip to the browser in a fresh frame (about 10 ms),
+ * which does not belong on the way to the phone field; keys are first needed at payment.
+ */
 export function browserStorage(): KeyStorage {
+  let chosen: KeyStorage | null = null;
+  const storage = () => (chosen ??= sessionOrMemory());
+  return {
+    getItem: (key) => storage().getItem(key),
+    setItem: (key, value) => storage().setItem(key, value),
+    removeItem: (key) => storage().removeItem(key),
+  };
+}
+
+function sessionOrMemory(): KeyStorage {
   try {
     const storage = window.sessionStorage;
     const probe = '__lava_probe__';

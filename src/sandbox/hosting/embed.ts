@@ -3,7 +3,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
 import type { SandboxContext } from '../context';
 import { sessionBySecret } from '../domain/sessions';
-import { ANY_WEB_PAGE, checkoutCsp, NO_ANCESTOR } from './csp';
+import { ANY_WEB_PAGE, checkoutCsp, inlineScriptsOf, NO_ANCESTOR } from './csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,8 +36,8 @@ async function readIndex(staticDir: string): Promise<string | null> {
   }
 }
 
-function pageHeaders(c: Context, frameAncestors: string): void {
-  c.header('Content-Security-Policy', checkoutCsp(frameAncestors));
+function pageHeaders(c: Context, frameAncestors: string, inlineScripts: readonly string[]): void {
+  c.header('Content-Security-Policy', checkoutCsp(frameAncestors, inlineScripts));
   c.header('Referrer-Policy', 'no-referrer');
   c.header('Cache-Control', 'no-store');
   c.header('X-Content-Type-Options', 'nosniff');
@@ -46,8 +46,8 @@ function pageHeaders(c: Context, frameAncestors: string): void {
 }
 
 async function servePage(c: Context, ctx: SandboxContext, frameAncestors: string): Promise<Response> {
-  pageHeaders(c, frameAncestors);
   const html = await readIndex(ctx.staticDir);
+  pageHeaders(c, frameAncestors, html === null ? [] : inlineScriptsOf(html));
   if (html === null) return c.html(NOT_BUILT, 503);
   return c.html(html, 200);
 }

@@ -1,23 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { HostMessage } from '../../../src/contract';
 import { connectMessage, helloMessage } from '../../../src/contract';
 import { connectToHost } from '../../../src/checkout/bridge/child';
-
-/** A fake iframe window: its parent records posts, and messages are delivered by hand. */
-function frameWindow(ancestor?: string) {
-  const listeners = new Set<(event: MessageEvent) => void>();
-  const parent = { postMessage: vi.fn() };
-  const win = {
-    parent,
-    location: { ancestorOrigins: ancestor ? [ancestor] : undefined },
-    addEventListener: (_type: string, fn: (event: MessageEvent) => void) => listeners.add(fn),
-    removeEventListener: (_type: string, fn: (event: MessageEvent) => void) => listeners.delete(fn),
-  };
-  const deliver = (event: Partial<MessageEvent>) => {
-    for (const fn of [...listeners]) fn({ ports: [], origin: 'http://localhost:5173', ...event } as MessageEvent);
-  };
-  return { win: win as unknown as Window, parent, deliver, listeners };
-}
+import { frameWindow } from './fake-frame-window';
 
 const channels: MessageChannel[] = [];
 function channel() {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { idempotencyKeys, memoryStorage, randomKey } from '../../../src/checkout/flow/idempotency';
+import { browserStorage, idempotencyKeys, memoryStorage, randomKey } from '../../../src/checkout/flow/idempotency';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -12,5 +12,30 @@ describe('idempotency keys outside a secure context', () => {
     const keys = idempotencyKeys(memoryStorage(), 'cs_1');
     expect(keys.confirmKey('pi_1')).toBe(keys.confirmKey('pi_1'));
     expect(keys.confirmKey('pi_2')).not.toBe(keys.confirmKey('pi_1'));
+  });
+});
+
+describe('browser storage for idempotency keys', () => {
+  it('given a fresh frame, then sessionStorage is not touched until a key is needed, and then the key lives there', () => {
+    sessionStorage.clear();
+    const opened = vi.spyOn(window, 'sessionStorage', 'get');
+    const keys = idempotencyKeys(browserStorage(), 'cs_lazy');
+    expect(opened).not.toHaveBeenCalled();
+    const key = keys.intentKey('10.00');
+    expect(opened).toHaveBeenCalled();
+    expect(sessionStorage.getItem('lava:idem:cs_lazy:intent:10.00')).toBe(key);
+    expect(idempotencyKeys(browserStorage(), 'cs_lazy').intentKey('10.00')).toBe(key);
+    opened.mockRestore();
+  });
+
+  it('given sessionStorage refused (blocked third-party storage), then keys still work, in memory', () => {
+    const refused = vi.spyOn(window, 'sessionStorage', 'get').mockImplementation(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    const keys = idempotencyKeys(browserStorage(), 'cs_memory');
+    const key = keys.confirmKey('pi_1');
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys.confirmKey('pi_1')).toBe(key);
+    refused.mockRestore();
   });
 });

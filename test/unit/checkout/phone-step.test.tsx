@@ -1,6 +1,7 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PhoneStep } from '../../../src/checkout/steps/phone/PhoneStep';
+import { countryOptions } from '../../../src/checkout/steps/phone/countries';
 import { loadPhoneTools } from '../../../src/checkout/steps/phone/phone-tools';
 import { run, started, startResponse } from './fixtures';
 import { renderStep } from './render';
@@ -55,6 +56,14 @@ describe('phone step', () => {
     await user.type(screen.getByLabelText('Phone number'), '07400123456');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     expect(dispatch).toHaveBeenCalledWith({ type: 'SUBMIT_PHONE', phone: '+447400123456' });
+  });
+
+  it('given the step drawn, then every country is listed in the select, the default one chosen', async () => {
+    renderStep(PhoneStep, atPhone(), { language: 'en-GB' });
+    const select = screen.getByLabelText('Country') as HTMLSelectElement;
+    await waitFor(() => expect(select.options).toHaveLength(countryOptions().length));
+    expect(select).toHaveValue('GB');
+    expect(new Set(Array.from(select.options, (o) => o.value)).size).toBe(countryOptions().length);
   });
 
   it('when searching countries, then the list narrows and a found country can be chosen', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,5 +89,26 @@ describe('hosting the checkout app', () => {
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('npm run build:app');
     expectPageHeaders(res);
+  });
+});
+
+describe('the page inline script', () => {
+  test('given a page with an inline script, then the CSP allows exactly that script by its sha256 and nothing else inline', async () => {
+    const withInline = mkdtempSync(join(tmpdir(), 'checkout-app-inline-'));
+    const inline = "\n  (function (w) { w.parent.postMessage({ type: 'hello' }, '*'); })(window);\n";
+    writeFileSync(
+      join(withInline, 'index.html'),
+      `<!doctype html><title>Lava checkout</title><script>${inline}</script><script type="module" src="/checkout-app/assets/app.js"></script>`,
+    );
+    try {
+      const h = await startHarness({ staticDir: withInline });
+      const res = await fetch(`${h.sandbox.url}/embed/checkout`);
+      const expected = `'sha256-${createHash('sha256').update(inline).digest('base64')}'`;
+      expect(csp(res)['script-src']).toBe(`'self' ${expected} https://js.stripe.com`);
+      // One byte different is another script: not allowed.
+      expect(csp(res)['script-src']).not.toContain(createHash('sha256').update(`${inline} `).digest('base64'));
+    } finally {
+      rmSync(withInline, { recursive: true, force: true });
+    }
   });
 });

@@ -21,11 +21,16 @@ export function PhoneStep({ state, dispatch, language }: StepProps & { language?
   const input = useRef<HTMLInputElement>(null);
   const tools = usePhoneTools();
   const session = state.session;
+  // The first render lists only the chosen country; the other 244 follow once the step has been
+  // painted (they were a third of the cost of the checkout's first render).
+  const [allListed, setAllListed] = useState(false);
+  useEffect(() => setAllListed(true), []);
   const visible = useMemo(() => {
+    if (!allListed && !query) return options.filter((o) => o.code === country);
     const found = filterCountries(options, query);
     // Keep the selected country listed so the select never shows a value it lacks.
     return found.some((o) => o.code === country) ? found : [...options.filter((o) => o.code === country), ...found];
-  }, [options, query, country]);
+  }, [options, query, country, allListed]);
   // The same elements on every render: re-rendering the step (each keystroke, each state change)
   // does not walk the 245 options again.
   const optionList = useMemo(

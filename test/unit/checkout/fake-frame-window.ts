@@ -1,0 +1,20 @@
+import { vi } from 'vitest';
+
+/**
+ * A fake iframe window for the child end of the bridge: its parent records posts, listeners are
+ * kept in a set, and window messages are delivered by hand (ports may be real MessageChannel ends).
+ */
+export function frameWindow(ancestor?: string, pathname = '/embed/checkout') {
+  const listeners = new Set<(event: MessageEvent) => void>();
+  const parent = { postMessage: vi.fn() };
+  const win = {
+    parent,
+    location: { pathname, ancestorOrigins: ancestor ? [ancestor] : undefined },
+    addEventListener: (_type: string, fn: (event: MessageEvent) => void) => listeners.add(fn),
+    removeEventListener: (_type: string, fn: (event: MessageEvent) => void) => listeners.delete(fn),
+  };
+  const deliver = (event: Partial<MessageEvent>) => {
+    for (const fn of [...listeners]) fn({ ports: [], origin: 'http://localhost:5173', ...event } as MessageEvent);
+  };
+  return { win: win as unknown as Window, parent, deliver, listeners };
+}
