@@ -212,3 +212,23 @@ test('preload warms the checkout before the token exists; open reuses that frame
   expect(await page.locator('iframe').count()).toBe(1);
   expect(await warm?.evaluate((el) => el.isConnected)).toBe(true);
 });
+
+test('a warm frame cannot be reached: Tab never enters it, a click at its place lands on the page, and it is out of the accessibility tree', async ({ page }) => {
+  await page.goto(`${servers.merchant.url}/index.html`);
+  await page.evaluate((base) => (window as unknown as { preloadCheckout(b: string): void }).preloadCheckout(base), `${servers.checkout.url}/`);
+  await expect(checkoutFrame(page).locator('#state')).toHaveText(/^connected to http:\/\/localhost:/);
+  const outsideCheckout = () => page.evaluate(() => !document.querySelector('iframe')?.parentElement?.contains(document.activeElement));
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    expect(await outsideCheckout()).toBe(true);
+  }
+  const button = page.locator('#subscribe');
+  const box = (await button.boundingBox())!;
+  const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.id, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  expect(hit).toBe('subscribe');
+  expect(await page.locator('body').ariaSnapshot()).not.toContain('Lava checkout');
+  // Opened, the same frame is the one thing that can be reached.
+  await page.evaluate((t) => (window as unknown as { openCheckout(t: string): void }).openCheckout(t), tokenFor());
+  await expect.poll(() => kinds(page), { intervals: FAST }).toContain('ready');
+  expect(await page.locator('body').ariaSnapshot()).toContain('Lava checkout');
+});

@@ -23,6 +23,9 @@ describe('mount(): inline embed', () => {
     const app = FakeCheckoutFrame.current();
     await app.connectAndReady();
     expect(app.initMessages[0]).toMatchObject({ embed: 'inline' });
+    // Shown at once and interactive: not left inert as a warm overlay frame is.
+    expect((iframe!.parentElement as HTMLElement).inert).toBe(false);
+    expect((iframe!.parentElement as HTMLElement).style.visibility).toBe('visible');
     expect(document.activeElement).toBe(button);
     handle.destroy();
     expect(container.children).toHaveLength(0);

@@ -3,6 +3,13 @@ import { open } from '../../../src/host/open';
 import { preload } from '../../../src/host/preload';
 import { BASE, checkoutIframes, FakeCheckoutFrame, flush, SECRET, token } from './fake-checkout-frame';
 
+/** A warm frame is there but invisible, takes no pointer and is inert (no focus, no accessibility tree). */
+function expectWarm(root: HTMLElement): void {
+  expect(root.style.opacity).toBe('0');
+  expect(root.style.pointerEvents).toBe('none');
+  expect(root.inert).toBe(true);
+}
+
 afterEach(() => {
   preload(null);
   vi.restoreAllMocks();
@@ -13,7 +20,7 @@ describe('preload()', () => {
     preload(BASE);
     const app = FakeCheckoutFrame.current();
     expect(app.iframe.src).toBe(`${BASE}embed/checkout`);
-    expect((app.iframe.parentElement as HTMLElement).style.visibility).toBe('hidden');
+    expectWarm(app.iframe.parentElement as HTMLElement);
     expect(document.documentElement.style.overflow).toBe('');
     app.hello();
     await flush();
@@ -29,6 +36,8 @@ describe('preload()', () => {
     const onSuccess = vi.fn();
     const handle = open(token(), { onSuccess });
     expect(checkoutIframes()).toEqual([app.iframe]);
+    const shown = app.iframe.parentElement as HTMLElement;
+    expect([shown.style.opacity, shown.style.pointerEvents, shown.inert]).toEqual(['1', 'auto', false]);
     await flush();
     expect(app.initMessages).toEqual([expect.objectContaining({ type: 'init', secret: SECRET })]);
     await app.send({ type: 'ready', step: 'phone' });
@@ -49,7 +58,7 @@ describe('preload()', () => {
     const next = checkoutIframes();
     expect(next).toHaveLength(1);
     expect(next[0]).not.toBe(first.iframe);
-    expect((next[0]!.parentElement as HTMLElement).style.visibility).toBe('hidden');
+    expectWarm(next[0]!.parentElement as HTMLElement);
   });
 
   it('given a token for another checkout base, then open() makes its own frame and leaves the warm one', () => {
