@@ -3,6 +3,7 @@ import type { Root } from 'react-dom/client';
 import type { Appearance, EmbedMode } from '../contract';
 import { App } from './App';
 import { createFlowApi } from './api/client';
+import type { ChildBridge, Handshake } from './bridge/child';
 import type { HostLink } from './bridge/host-link';
 import { reportTo } from './bridge/report';
 import { createFlowController, type FlowController } from './flow/controller';
@@ -41,6 +42,35 @@ interface View {
   appearance: Appearance;
   onResize?: (height: number) => void;
   mayFocus: boolean;
+}
+
+/** How long a connected app waits for a token that a host opening a checkout sent with its answer. */
+export const TOKEN_GRACE_MS = 50;
+
+/**
+ * Start the checkout from the bridge to the host, with as few renders as the timing allows:
+ * - the handshake is already complete (the page's early hello was answered in time): one render;
+ * - connected, no token yet: a host opening a checkout sent the token right behind its answer,
+ *   so wait up to TOKEN_GRACE_MS for it before drawing without it (a preloaded frame then draws
+ *   its phone step that much later, long before anyone opens it);
+ * - not connected yet: draw the phone step now and start when the token comes.
+ */
+export function startOnHandshake(root: Root, bridge: Pick<ChildBridge, 'settled' | 'connected' | 'handshake'>, withToken: (handshake: Handshake) => BootOptions): void {
+  if (bridge.settled) {
+    startCheckout(root, withToken(bridge.settled));
+    return;
+  }
+  let early: EarlyCheckout | null = null;
+  const drawEarly = () => {
+    early ??= prepareCheckout(root);
+  };
+  const timer = bridge.connected ? setTimeout(drawEarly, TOKEN_GRACE_MS) : undefined;
+  if (!bridge.connected) drawEarly();
+  void bridge.handshake.then((handshake) => {
+    clearTimeout(timer);
+    if (early) early.boot(withToken(handshake));
+    else startCheckout(root, withToken(handshake));
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import './styles.css';
 import { createRoot } from 'react-dom/client';
-import { type BootOptions, prepareCheckout, startCheckout } from './boot';
+import { type BootOptions, startCheckout, startOnHandshake } from './boot';
 import { connectToHost, type Handshake } from './bridge/child';
 import { legacyLink, takeLegacySecret } from './bridge/legacy';
 
@@ -32,13 +32,6 @@ if (container) {
       locale: init.locale,
       confirmClose: init.confirmClose,
     });
-    if (bridge.settled) {
-      // The host answered while this script loaded (the page's inline hello): one draw, focused.
-      startCheckout(root, withToken(bridge.settled));
-    } else {
-      // A preloaded frame, or a slow host: draw the phone step now, start when the token comes.
-      const early = prepareCheckout(root);
-      void bridge.handshake.then((handshake) => early.boot(withToken(handshake)));
-    }
+    startOnHandshake(root, bridge, withToken);
   }
 }

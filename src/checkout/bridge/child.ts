@@ -22,6 +22,8 @@ export interface ChildBridge {
   handshake: Promise<Handshake>;
   /** The handshake, when it was already complete as the bridge started (from kept answers). */
   settled: Handshake | null;
+  /** The host has answered the hello (its port is accepted); the token may still be on its way. */
+  connected: boolean;
   dispose(): void;
 }
 
@@ -96,6 +98,9 @@ export function connectToHost(win: Window = window): ChildBridge {
     handshake,
     get settled() {
       return settled;
+    },
+    get connected() {
+      return port !== null;
     },
     dispose() {
       win.removeEventListener('message', onWindowMessage);

@@ -2,14 +2,18 @@ import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { keepFirstFocus, prepareCheckout } from '../../../src/checkout/boot';
+import { keepFirstFocus, prepareCheckout, startOnHandshake, TOKEN_GRACE_MS } from '../../../src/checkout/boot';
+import type { Handshake } from '../../../src/checkout/bridge/child';
 import type { HostLink } from '../../../src/checkout/bridge/host-link';
 import type { AppMessage } from '../../../src/contract';
 import { startResponse } from './fixtures';
 
 let root: Root | null = null;
 
-afterEach(() => {
+afterEach(async () => {
+  // Let a deferred re-render land before the root goes, and end every boot's first-focus keeper.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' }));
   act(() => root?.unmount());
   root = null;
   document.body.innerHTML = '';
@@ -93,6 +97,59 @@ describe('early phone step', { timeout: 30_000 }, () => {
       { type: 'event', event: { type: 'ready', step: 'phone' } },
       { type: 'event', event: { type: 'step', step: 'phone' } },
     ]);
+  });
+});
+
+describe('starting from the bridge', { timeout: 30_000 }, () => {
+  function bridgeOf(link: HostLink, state: { settled: boolean; connected: boolean }) {
+    const handshake: Handshake = { parentOrigin: 'http://localhost:5173', init: { type: 'init', secret: 'sec_abcdefghijklmnop', attemptId: 'att_1', embed: 'overlay', appearance: {} }, link };
+    let give!: (value: Handshake) => void;
+    const promise = new Promise<Handshake>((resolve) => (give = resolve));
+    if (state.settled) give(handshake);
+    return { bridge: { settled: state.settled ? handshake : null, connected: state.connected, handshake: promise }, giveToken: () => give(handshake) };
+  }
+  const withToken = (h: Handshake) => ({ ...options(h.link), parentOrigin: h.parentOrigin, secret: h.init.secret });
+  const phoneField = () => screen.queryByLabelText('Phone number');
+
+  it('given the handshake complete at start, then the phone step is drawn focused at once and ready goes out', () => {
+    const { sent, link } = setup();
+    const { bridge } = bridgeOf(link, { settled: true, connected: true });
+    act(() => startOnHandshake(root!, bridge, withToken));
+    expect(phoneField()).toHaveFocus();
+    expect(sent).toEqual([{ type: 'ready', step: 'phone' }]);
+  });
+
+  it('given connected and the token right behind, then nothing is drawn until it comes, and then once, focused', async () => {
+    const { sent, link } = setup();
+    const { bridge, giveToken } = bridgeOf(link, { settled: false, connected: true });
+    act(() => startOnHandshake(root!, bridge, withToken));
+    expect(phoneField()).toBeNull();
+    await act(async () => giveToken());
+    expect(phoneField()).toHaveFocus();
+    expect(sent).toEqual([{ type: 'ready', step: 'phone' }]);
+  });
+
+  it('given connected and no token within the grace (a preloaded frame), then the phone step is drawn unfocused and the later token focuses it', async () => {
+    const { outside, sent, link } = setup();
+    const { bridge, giveToken } = bridgeOf(link, { settled: false, connected: true });
+    act(() => startOnHandshake(root!, bridge, withToken));
+    await act(() => new Promise((resolve) => setTimeout(resolve, TOKEN_GRACE_MS + 20)));
+    expect(phoneField()).not.toHaveFocus();
+    expect(outside).toHaveFocus();
+    expect(sent).toEqual([]);
+    await act(async () => giveToken());
+    expect(phoneField()).toHaveFocus();
+    expect(sent).toEqual([{ type: 'ready', step: 'phone' }]);
+  });
+
+  it('given no answer to the hello yet, then the phone step is drawn at once, unfocused, and the token focuses it', async () => {
+    const { outside, link } = setup();
+    const { bridge, giveToken } = bridgeOf(link, { settled: false, connected: false });
+    act(() => startOnHandshake(root!, bridge, withToken));
+    expect(phoneField()).not.toHaveFocus();
+    expect(outside).toHaveFocus();
+    await act(async () => giveToken());
+    expect(phoneField()).toHaveFocus();
   });
 });
 
