@@ -132,22 +132,29 @@ function boot(root: Root, options: BootOptions, drawNow: boolean): FlowControlle
 /**
  * The host focuses the frame when it shows it; racing the field's own focus, that can leave
  * nothing focused in here (Chrome, about 1 in 40 preloaded opens in `npm run bench`). Until the
- * customer first acts, a document that has focus with nothing in it gives it to the step's field.
- * Returns what stops it.
+ * customer first acts, a document that has focus with nothing in it gives it to the step's
+ * field: checked after a focusout, when the frame (re)gains focus, and after the DOM changes (a
+ * focused element that is removed gets no focusout in Chrome). Returns what stops it.
  */
 export function keepFirstFocus(doc: Document): () => void {
+  const win = doc.defaultView;
   const restore = () =>
     setTimeout(() => {
       if (doc.hasFocus() && (!doc.activeElement || doc.activeElement === doc.body)) {
         doc.querySelector<HTMLElement>('[data-autofocus]')?.focus();
       }
     }, 0);
+  const changes = win ? new win.MutationObserver(restore) : null;
   const stop = () => {
     doc.removeEventListener('focusout', restore, true);
+    win?.removeEventListener('focus', restore);
+    changes?.disconnect();
     doc.removeEventListener('pointerdown', stop, true);
     doc.removeEventListener('keydown', stop, true);
   };
   doc.addEventListener('focusout', restore, true);
+  win?.addEventListener('focus', restore);
+  changes?.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
   doc.addEventListener('pointerdown', stop, true);
   doc.addEventListener('keydown', stop, true);
   return stop;

@@ -172,6 +172,26 @@ describe('first focus kept', () => {
     stop();
   });
 
+  it('given the focused field replaced by a re-render (no focusout), then the new field takes focus', async () => {
+    document.body.innerHTML = '<form><input data-autofocus="true" aria-label="Phone number" type="tel" /></form>';
+    screen.getByLabelText('Phone number').focus();
+    const stop = keepFirstFocus(document);
+    const form = document.querySelector('form')!;
+    form.replaceChildren(Object.assign(document.createElement('input'), { type: 'tel', ariaLabel: 'Phone number' }));
+    form.firstElementChild!.setAttribute('data-autofocus', 'true');
+    await waitFor(() => expect(form.firstElementChild).toHaveFocus());
+    stop();
+  });
+
+  it('given the frame regains focus with nothing focused in it, then the field takes it', async () => {
+    document.body.innerHTML = '<input data-autofocus="true" aria-label="Phone number" type="tel" />';
+    const stop = keepFirstFocus(document);
+    expect(document.activeElement).toBe(document.body);
+    window.dispatchEvent(new FocusEvent('focus'));
+    await waitFor(() => expect(screen.getByLabelText('Phone number')).toHaveFocus());
+    stop();
+  });
+
   it('given the customer pressed a key, when focus is then lost, then it is left alone', async () => {
     document.body.innerHTML = '<input data-autofocus="true" aria-label="Phone number" type="tel" />';
     const input = screen.getByLabelText('Phone number');
