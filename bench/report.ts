@@ -47,6 +47,11 @@ export function formatReport(r: BenchResult): string {
   lines.push(`| our SDK, preloaded | ${ms(open.interactive.preloaded)} | <= 50 ms: ${hit(open.interactive.preloaded.median <= 50)} |`);
   lines.push(`| our SDK, cold | ${ms(open.interactive.cold)} | <= 400 ms: ${hit(open.interactive.cold.median <= 400)} |`);
   lines.push(`| published 0.1.3 hook, cold | ${ms(open.interactive.legacy013)} | |`);
+  const failures = Object.entries(open.failed ?? {}).filter(([, messages]) => messages.length > 0);
+  if (failures.length > 0) {
+    lines.push('');
+    lines.push(`Runs that never showed the field focused and interactive (left out of the times): ${failures.map(([v, m]) => `${v} ${m.length}`).join(', ')}.`);
+  }
   lines.push('');
   lines.push(
     `Ratios of medians (same run): 0.1.3 / ours cold = **${open.ratios.legacyOverCold}x** (target >= 3x: ${hit(open.ratios.legacyOverCold >= 3)}); ` +
