@@ -2,20 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HostMessage } from '../../../src/contract';
 import { connectMessage, helloMessage } from '../../../src/contract';
 import { connectToHost } from '../../../src/checkout/bridge/child';
-import { frameWindow } from './fake-frame-window';
+import { channel, closeChannels, frameWindow } from './fake-frame-window';
 
-const channels: MessageChannel[] = [];
-function channel() {
-  const ch = new MessageChannel();
-  channels.push(ch);
-  return ch;
-}
-afterEach(() => {
-  for (const ch of channels.splice(0)) {
-    ch.port1.close();
-    ch.port2.close();
-  }
-});
+afterEach(closeChannels);
 
 const init: HostMessage = { type: 'init', secret: 'sec_abcdefghijklmnop', attemptId: 'att_1', embed: 'overlay', appearance: { theme: 'dark' } };
 

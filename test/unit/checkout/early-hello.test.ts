@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectToHost, type EarlyHello } from '../../../src/checkout/bridge/child';
 import { connectMessage, type HostMessage, helloMessage } from '../../../src/contract';
-import { frameWindow } from './fake-frame-window';
+import { channel, closeChannels, frameWindow } from './fake-frame-window';
 
 // The inline script of the checkout page, run as the page runs it (with `window` as its argument).
 const page = readFileSync(join(__dirname, '../../../src/checkout/index.html'), 'utf8');
@@ -11,18 +11,7 @@ const inline = /<script>([\s\S]*?)<\/script>/.exec(page)![1]!;
 const runInlineScript = (win: Window) => new Function('window', inline)(win);
 const earlyOf = (win: Window) => (win as Window & { __lavaEarlyHello?: EarlyHello }).__lavaEarlyHello;
 
-const channels: MessageChannel[] = [];
-function channel() {
-  const ch = new MessageChannel();
-  channels.push(ch);
-  return ch;
-}
-afterEach(() => {
-  for (const ch of channels.splice(0)) {
-    ch.port1.close();
-    ch.port2.close();
-  }
-});
+afterEach(closeChannels);
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const init: HostMessage = { type: 'init', secret: 'sec_abcdefghijklmnop', attemptId: 'att_1', embed: 'overlay', appearance: {} };

@@ -18,3 +18,19 @@ export function frameWindow(ancestor?: string, pathname = '/embed/checkout') {
   };
   return { win: win as unknown as Window, parent, deliver, listeners };
 }
+
+const channels: MessageChannel[] = [];
+
+/** A MessageChannel that closeChannels() closes (call it after each test). */
+export function channel(): MessageChannel {
+  const ch = new MessageChannel();
+  channels.push(ch);
+  return ch;
+}
+
+export function closeChannels(): void {
+  for (const ch of channels.splice(0)) {
+    ch.port1.close();
+    ch.port2.close();
+  }
+}
