@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
 import { useStrings } from '../strings';
 import { STEP_TITLE_ID } from './StepTitle';
 
@@ -23,7 +23,9 @@ export function Shell({ merchant, backdrop, onClose, closeDisabled, sandbox, onR
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
 
-  useEffect(() => {
+  // In the commit that draws the step, as its field takes focus (StepTitle's layout effect): a
+  // passive effect runs after paint (Preact: a frame later), and a key pressed before it was lost.
+  useLayoutEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
       if (event.key === 'Escape') {
         event.preventDefault();

@@ -1,10 +1,19 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useLayoutEffect } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StepTitle } from '../../../src/checkout/ui/StepTitle';
 import { Shell } from '../../../src/checkout/ui/Shell';
 
 afterEach(() => vi.unstubAllGlobals());
+
+/** Presses Escape in its layout effect: in the same commit, before any passive effect runs. */
+function EscapeOnCommit() {
+  useLayoutEffect(() => {
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  }, []);
+  return null;
+}
 
 function renderShell(props: Partial<Parameters<typeof Shell>[0]> = {}) {
   const onClose = vi.fn();
@@ -24,6 +33,21 @@ describe('dialog shell', () => {
     expect(screen.getByRole('dialog', { name: 'Step title' })).toHaveAttribute('aria-modal', 'true');
     expect(screen.getByText('Acme AI')).toBeInTheDocument();
     expect(screen.getByText('Sandbox')).toBeInTheDocument();
+  });
+
+  it('when Escape is pressed in the commit that focuses the step, then the dialog closes', () => {
+    // The step's field takes focus in a layout effect; a key can come right after, before paint.
+    // A sibling drawn after the shell runs its layout effect after the shell's.
+    const onClose = vi.fn();
+    render(
+      <>
+        <Shell merchant="Acme AI" backdrop={false} onClose={onClose} closeDisabled={false} sandbox={false}>
+          <StepTitle>Step title</StepTitle>
+        </Shell>
+        <EscapeOnCommit />
+      </>,
+    );
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 
   it('given a payment in flight, then the close button is disabled', () => {
