@@ -62,7 +62,7 @@ export function normalizeBase(base: string): string {
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
     throw invalid('base must be a plain http(s) URL');
   }
-  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+  return url.href.replace(/\/?$/, '/');
 }
 
 export function encodeToken(token: SessionToken): string {

@@ -12,8 +12,8 @@ export interface CheckoutFrame {
   /** The port of the latest accepted hello (an app that reloads says hello again). */
   port: MessagePort | null;
   onPort: ((port: MessagePort) => void) | null;
-  /** Show it over the page with the host-drawn loading state; lock scroll; take focus. */
-  show(): void;
+  /** Show it over the page with the host-drawn loading state; lock scroll; take focus (Escape there calls `onEscape`). */
+  show(onEscape: () => void): void;
   /** The app is ready: swap the loading state for the app and move focus into it. */
   reveal(): void;
   /** Remove it and every listener; undo the scroll lock and give focus back if it was shown. */
@@ -60,8 +60,8 @@ export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
     borderColor: '#aaa #8884 #8884',
     borderRadius: '50%',
   });
-  spinner.setAttribute('role', 'status');
-  spinner.setAttribute('aria-label', 'Loading checkout');
+  spinner.role = 'status';
+  spinner.ariaLabel = 'Loading checkout';
   iframe.src = `${base}embed/checkout`;
   iframe.title = 'Lava checkout';
   iframe.setAttribute('allow', 'payment; otp-credentials');
@@ -84,7 +84,7 @@ export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
     iframe,
     port: null,
     onPort: null,
-    show() {
+    show(onEscape) {
       spinner.animate?.([{ transform: 'rotate(1turn)' }], { duration: 800, iterations: Infinity });
       root.inert = false;
       if (into) {
@@ -101,10 +101,12 @@ export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
         html.overflow = overflow;
         focused?.focus?.({ preventScroll: true });
       };
-      root.setAttribute('role', 'dialog');
-      root.setAttribute('aria-modal', 'true');
-      root.setAttribute('aria-label', iframe.title);
+      root.role = 'dialog';
+      root.ariaModal = 'true';
+      root.ariaLabel = iframe.title;
       root.tabIndex = -1;
+      // While loading, focus is on this layer; once the app has it, the app handles Escape.
+      root.onkeydown = (event) => event.key === 'Escape' && onEscape();
       // pointer-events: a merchant modal may have set `none` on <body>.
       setStyle(root, { opacity: '1', pointerEvents: 'auto', background: '#0008' });
       root.focus({ preventScroll: true });

@@ -163,7 +163,7 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
   if (hook) hook(connect);
   else {
     frame = (!into && takeWarmFrame(base)) || createFrame(base, into);
-    frame.show();
+    frame.show(handle.close);
     frame.onPort = connect;
     if (frame.port) connect(frame.port);
   }

@@ -42,3 +42,18 @@ for (const [name, fault] of [
     expect(errors).toEqual([]);
   });
 }
+
+test('given the checkout page stalls, when the customer presses Escape, then the checkout cancels and the page is left as it was', async ({ page }) => {
+  const session = await world.sandbox.createSession({ origin: world.merchant.url });
+  await page.route(`${world.sandbox.url}/embed/checkout**`, () => new Promise<void>(() => {}));
+  await page.goto(`${world.merchant.url}/`);
+  await page.locator('h1').click();
+  const before = await pageState(page);
+  await page.evaluate((token) => (window as unknown as { openCheckout(t: string): void }).openCheckout(token), session.token);
+  await expect(page.getByRole('status', { name: 'Loading checkout' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await merchantLog(page)).filter((e) => e.kind === 'cancel' || e.kind === 'error').map((e) => e.kind)).toEqual(['cancel']);
+  await expect(page.locator('iframe')).toHaveCount(0);
+  const after = await pageState(page);
+  expect({ ...after, body: after.body.replace(/<iframe[^>]*><\/iframe>/g, '') }).toEqual(before);
+});

@@ -272,6 +272,30 @@ describe('close()', () => {
     expect(checkoutIframes()).toHaveLength(0);
   });
 
+  it('when Escape is pressed while the checkout is loading, then it closes as a cancel', () => {
+    const cb = callbacks();
+    openCheckout(cb);
+    const layer = checkoutIframes()[0]!.parentElement!;
+    expect(document.activeElement).toBe(layer);
+    layer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(cb.onCancel).not.toHaveBeenCalled();
+    layer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(cb.onCancel).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ status: 'cancel', checkoutSessionId: '' }));
+    expect(checkoutIframes()).toHaveLength(0);
+  });
+
+  it('when Escape is pressed while a connected app is loading, then the app is asked to close', async () => {
+    const cb = callbacks();
+    openCheckout(cb);
+    const app = FakeCheckoutFrame.current();
+    app.hello();
+    await flush();
+    expect(app.initMessages).toHaveLength(1);
+    checkoutIframes()[0]!.parentElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flush();
+    expect(app.received.at(-1)).toEqual({ type: 'close_request' });
+  });
+
   it('given a connected app, then it asks the app, which answers cancel', async () => {
     const cb = callbacks();
     const handle = openCheckout(cb);
