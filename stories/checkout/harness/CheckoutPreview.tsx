@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { App } from '../../../src/checkout/App';
 import { createFlowController } from '../../../src/checkout/flow/controller';
 import { idempotencyKeys, memoryStorage } from '../../../src/checkout/flow/idempotency';
 import { initialState } from '../../../src/checkout/flow/machine';
 import type { FlowState } from '../../../src/checkout/flow/types';
 import type { ProcessorProps } from '../../../src/checkout/steps/payment/processor';
+import { appearanceVariables } from '../../../src/checkout/theme/appearance';
 import { StripePayment } from '../../../src/checkout/steps/payment/StripePayment';
 import { type FakeFlowApi, fakeFlowApi } from './fake-api';
 import { fakeStripe } from './fake-stripe';
@@ -17,6 +18,8 @@ export interface CheckoutPreviewProps {
   api?: FakeFlowApi;
   /** The app draws its own backdrop (overlay) or sits in the page (inline). */
   embed?: 'overlay' | 'inline';
+  /** A merchant's `appearance.accent`, applied as the app applies it (the theme stays the story's). */
+  accent?: string;
 }
 
 /** The real card field on a fake Stripe: no network, no js.stripe.com. */
@@ -26,7 +29,7 @@ function FakeStripePayment(props: ProcessorProps) {
 }
 
 /** The whole checkout app (shell, steps, flow controller) on a fake API, at a chosen state. */
-export function CheckoutPreview({ state, api, embed = 'overlay' }: CheckoutPreviewProps) {
+export function CheckoutPreview({ state, api, embed = 'overlay', accent }: CheckoutPreviewProps) {
   const [controller] = useState(() => {
     resetStoryLog();
     return createFlowController(
@@ -45,6 +48,16 @@ export function CheckoutPreview({ state, api, embed = 'overlay' }: CheckoutPrevi
     document.documentElement.dataset.embed = embed;
     if (!state) controller.dispatch({ type: 'START' });
   }, [controller, state, embed]);
+
+  useLayoutEffect(() => {
+    if (!accent) return;
+    const root = document.documentElement.style;
+    const vars = Object.entries(appearanceVariables({ accent }));
+    for (const [name, value] of vars) root.setProperty(name, value);
+    return () => {
+      for (const [name] of vars) root.removeProperty(name);
+    };
+  }, [accent]);
 
   return <App controller={controller} backdrop={embed === 'overlay'} stripeProcessor={FakeStripePayment} />;
 }
