@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectToHost, type EarlyHello } from '../../../src/checkout/bridge/child';
 import { connectMessage, type HostMessage, helloMessage } from '../../../src/contract';
-import { channel, closeChannels, frameWindow } from './fake-frame-window';
+import { channel, closeChannels, delivered, frameWindow } from './fake-frame-window';
 
 // The inline script of the checkout page, run as the page runs it (with `window` as its argument).
 const page = readFileSync(join(__dirname, '../../../src/checkout/index.html'), 'utf8');
@@ -13,7 +13,6 @@ const earlyOf = (win: Window) => (win as Window & { __lavaEarlyHello?: EarlyHell
 
 afterEach(closeChannels);
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const init: HostMessage = { type: 'init', secret: 'sec_abcdefghijklmnop', attemptId: 'att_1', embed: 'overlay', appearance: {} };
 
 describe("the checkout page's early hello", () => {
@@ -46,7 +45,7 @@ describe("the checkout page's early hello", () => {
     deliver({ source, data: connectMessage(), ports: [kept.port2] });
     kept.port1.postMessage(init);
     for (let i = 0; i < 5; i++) deliver({ source, data: connectMessage(), ports: [channel().port2] });
-    await tick();
+    await delivered(kept.port2);
     const early = earlyOf(win)!;
     expect(early.events).toHaveLength(4);
     expect(early.events[0]!.ports[0]).toBe(kept.port2);
@@ -61,7 +60,7 @@ describe('connectToHost after the early hello', () => {
     const ch = channel();
     deliver({ source: parent as unknown as Window, data: connectMessage(), ports: [ch.port2] });
     ch.port1.postMessage(init);
-    await tick();
+    await delivered(ch.port2);
     const bridge = connectToHost(win);
     expect(bridge.settled).toMatchObject({ parentOrigin: 'http://localhost:5173', init });
     expect(parent.postMessage).toHaveBeenCalledTimes(1);
@@ -86,7 +85,7 @@ describe('connectToHost after the early hello', () => {
     deliver({ source, data: { type: 'connect' }, ports: [channel().port2] });
     deliver({ source, data: connectMessage(), ports: [real.port2] });
     real.port1.postMessage(init);
-    await tick();
+    await Promise.all([delivered(forged.port2), delivered(real.port2)]);
     const bridge = connectToHost(win);
     expect(bridge.settled?.init).toEqual(init);
     bridge.dispose();

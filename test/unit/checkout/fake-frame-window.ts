@@ -34,3 +34,11 @@ export function closeChannels(): void {
     ch.port2.close();
   }
 }
+
+/**
+ * Resolves once a message has been delivered on `port`. Node delivers port messages in the event
+ * loop's poll phase, so a 0 ms timer can fire first on a busy machine; wait for the delivery itself.
+ */
+export function delivered(port: MessagePort): Promise<void> {
+  return new Promise((resolve) => port.addEventListener('message', () => resolve(), { once: true }));
+}
