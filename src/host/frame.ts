@@ -65,7 +65,9 @@ export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
   iframe.src = `${base}embed/checkout`;
   iframe.title = 'Lava checkout';
   iframe.setAttribute('allow', 'payment; otp-credentials');
-  iframe.setAttribute('referrerpolicy', 'no-referrer');
+  // 'strict-origin': the Referer says no more than the handshake does (the page's origin, never its
+  // path or query), and ancestorOrigins stay unmasked (no-referrer masks them in Firefox).
+  iframe.setAttribute('referrerpolicy', 'strict-origin');
   setStyle(iframe, { display: 'block', width: '100%', height: into ? '0' : '100%', border: '0', opacity: '0' });
   // Tab order stays in the checkout: focus landing on either edge goes back into the iframe.
   const edges = [0, 1].map(() => {

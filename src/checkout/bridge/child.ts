@@ -124,12 +124,22 @@ function takeEarlyHello(win: Window): EarlyHello | undefined {
  * not the merchant's checkout (clickjacking): report the first ancestor that differs from the
  * parent, so the server refuses it as it refuses a foreign parent (as the legacy path's
  * frame-ancestors does for every ancestor).
+ *
+ * An engine may mask an entry as `"null"` (Firefox does, as the HTML standard says, when a frame's
+ * `referrerpolicy` is `no-referrer`, or `same-origin` across origins). A masked parent is not the
+ * merchant: the handshake's origin stands for it. A masked ancestor beyond the parent is some page
+ * framing the merchant that hides its origin, so it is reported as it is and the server refuses it.
  */
-function reportedOrigin(win: Window, parentOrigin: string): string {
+export function reportedOrigin(win: Window, parentOrigin: string): string {
   const ancestors = win.location.ancestorOrigins;
   if (!ancestors) return parentOrigin;
   for (let i = 0; i < ancestors.length; i++) {
-    if (ancestors[i] !== parentOrigin) return ancestors[i]!;
+    const ancestor = ancestors[i]!;
+    if (i === 0 && ancestor === MASKED) continue;
+    if (ancestor !== parentOrigin) return ancestor;
   }
   return parentOrigin;
 }
+
+/** How an engine writes an ancestor origin it hides. */
+const MASKED = 'null';

@@ -27,7 +27,7 @@ describe('open(): the overlay iframe', () => {
     expect(iframe?.src).toBe(`${BASE}embed/checkout`);
     expect(iframe?.src).not.toContain(SECRET);
     expect(iframe?.getAttribute('allow')).toBe('payment; otp-credentials');
-    expect(iframe?.getAttribute('referrerpolicy')).toBe('no-referrer');
+    expect(iframe?.getAttribute('referrerpolicy')).toBe('strict-origin');
     expect(iframe?.title).toBe('Lava checkout');
   });
 
