@@ -1,6 +1,6 @@
-import { type ComponentPropsWithRef, useId } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react';
 
-interface FieldProps extends ComponentPropsWithRef<'input'> {
+interface FieldProps extends ComponentPropsWithoutRef<'input'> {
   label: string;
   error?: string | null;
   hint?: string;
@@ -8,8 +8,15 @@ interface FieldProps extends ComponentPropsWithRef<'input'> {
   first?: boolean;
 }
 
-/** A labelled input whose error is announced and tied to it with aria-describedby. */
-export function Field({ label, error, hint, first, id, className, ...rest }: FieldProps) {
+/**
+ * A labelled input whose error is announced and tied to it with aria-describedby. The ref is
+ * its <input>: forwardRef, because Preact (the production renderer) does not pass `ref` to a
+ * function component as a prop, as React 19 does.
+ */
+export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
+  { label, error, hint, first, id, className, ...rest },
+  ref,
+) {
   const auto = useId();
   const inputId = id ?? auto;
   const errorId = `${inputId}-error`;
@@ -20,6 +27,7 @@ export function Field({ label, error, hint, first, id, className, ...rest }: Fie
       <label htmlFor={inputId}>{label}</label>
       <input
         {...rest}
+        ref={ref}
         id={inputId}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
@@ -35,4 +43,4 @@ export function Field({ label, error, hint, first, id, className, ...rest }: Fie
       </p>
     </div>
   );
-}
+});

@@ -4,7 +4,7 @@ import { PhoneStep } from '../../../src/checkout/steps/phone/PhoneStep';
 import { countryOptions } from '../../../src/checkout/steps/phone/countries';
 import { loadPhoneTools } from '../../../src/checkout/steps/phone/phone-tools';
 import { run, started, startResponse } from './fixtures';
-import { renderStep } from './render';
+import { renderStep, uncaughtErrors } from './render';
 
 const atPhone = (mode: Parameters<typeof startResponse>[0] = 'onboarding', processor = startResponse().processor) =>
   run([{ type: 'START' }, started(startResponse(mode, { processor }))]);
@@ -48,6 +48,17 @@ describe('phone step', () => {
     const { user } = renderStep(PhoneStep, atPhone(), { language: 'en-US' });
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     expect(screen.getByText('Enter your phone number.')).toBeInTheDocument();
+  });
+
+  it('given an empty field, when submitted, then focus goes back to the number field and nothing is thrown', async () => {
+    const errors = uncaughtErrors();
+    const { user, dispatch } = renderStep(PhoneStep, atPhone(), { language: 'en-US' });
+    const button = screen.getByRole('button', { name: 'Send code' });
+    await user.click(button);
+    expect(button).not.toHaveFocus();
+    expect(screen.getByLabelText('Phone number')).toHaveFocus();
+    expect(errors).toEqual([]);
+    expect(dispatch).not.toHaveBeenCalled();
   });
 
   it('given a British locale, then the country defaults to the UK and formats its numbers', async () => {

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ComponentType } from 'react';
-import { vi } from 'vitest';
+import { onTestFinished, vi } from 'vitest';
 import type { FlowEvent, FlowState } from '../../../src/checkout/flow/types';
 import { en } from '../../../src/checkout/strings/en';
 import { StringsContext } from '../../../src/checkout/strings';
@@ -31,4 +31,16 @@ export function renderStep<P extends { state: FlowState; dispatch: (event: FlowE
       </StringsContext.Provider>,
     );
   return { ...view, dispatch, user, rerender };
+}
+
+/**
+ * Errors thrown by event handlers during this test. The DOM reports them to `window` instead of
+ * the code that dispatched the event, so a test that only checks the screen would not see them.
+ */
+export function uncaughtErrors(): unknown[] {
+  const errors: unknown[] = [];
+  const record = (event: ErrorEvent) => errors.push(event.error ?? event.message);
+  window.addEventListener('error', record);
+  onTestFinished(() => window.removeEventListener('error', record));
+  return errors;
 }
