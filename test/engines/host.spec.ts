@@ -1,0 +1,84 @@
+import { STEP_TIMEOUT, waitFor } from './driver/driver';
+import { expect, test } from './fixtures';
+import { callPage, checkout, CHECKOUT_FRAME, checkoutFrames, createWallet, expectField, focused, merchantLog, terminal, verifyPhone } from './steps';
+
+test.describe.configure({ timeout: 120_000 });
+
+test('Escape cancels the checkout and focus returns to the button that opened it', async ({ driver, world }) => {
+  await driver.goto(`${world.merchant.url}/`);
+  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
+  await driver.page.run((token) => {
+    (window as unknown as { __token: string }).__token = token;
+  }, session.token);
+  await driver.page.click({ button: /^Subscribe$/ });
+  await waitFor('the phone field to have focus', async () => (await focused(checkout(driver)))?.label === 'Phone number');
+  await driver.press('Escape');
+  const result = await terminal(driver);
+  expect(result).toMatchObject({ kind: 'cancel', payload: { checkoutSessionId: session.checkoutSessionId } });
+  await waitFor('the overlay to close', async () => (await checkoutFrames(driver)) === 0);
+  await waitFor('focus back on the Subscribe button', async () => (await focused(driver.page))?.id === 'subscribe');
+});
+
+test('an inline mount follows its content: the frame is as tall as the step, on the phone and wallet steps', async ({ driver, world }) => {
+  await driver.goto(`${world.merchant.url}/`);
+  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
+  await callPage(driver, 'mountCheckout', session.token);
+  const frame = checkout(driver);
+  await expectField(frame, 'Phone number');
+  expect(await driver.page.run(() => document.querySelectorAll('[role="dialog"][aria-modal="true"]').length, undefined)).toBe(0);
+  await expectFitted();
+  await verifyPhone(driver, '2015550130');
+  await expectField(frame, 'First name');
+  await expectFitted();
+
+  async function expectFitted(): Promise<void> {
+    await waitFor('the inline frame to fit its content', async () => {
+      const outer = await driver.page.run((css) => document.querySelector(`#inline ${css}`)!.getBoundingClientRect().height, CHECKOUT_FRAME);
+      const inner = await frame.run(() => {
+        const root = document.documentElement;
+        return { height: document.body.getBoundingClientRect().height, scrolls: root.scrollHeight > root.clientHeight + 2 };
+      }, undefined);
+      return outer > 100 && Math.abs(outer - inner.height) <= 4 && !inner.scrolls;
+    });
+  }
+});
+
+test('a reload after the code step: the same token reopens at the wallet step and goes on', async ({ driver, world }) => {
+  await driver.goto(`${world.merchant.url}/`);
+  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
+  await callPage(driver, 'openCheckout', session.token);
+  await verifyPhone(driver, '2015550131');
+  await expectField(checkout(driver), 'First name');
+
+  await driver.reload();
+  await callPage(driver, 'openCheckout', session.token);
+  const frame = checkout(driver);
+  await expectField(frame, 'First name');
+  expect(await frame.run(() => document.querySelectorAll('input[autocomplete="tel-national"], input[type="tel"]').length, undefined)).toBe(0);
+  const first = (await merchantLog(driver)).find((e) => e.kind === 'event' && (e.payload.type === 'ready' || e.payload.type === 'step'));
+  expect(first?.payload.step).toBe('wallet');
+  await createWallet(driver, 'Dan');
+  await expectField(frame, 'Other amount (USD)');
+});
+
+test('preload then open: the warm frame is the one opened, focused on the phone field, and the checkout goes on', async ({ driver, world }) => {
+  await driver.goto(`${world.merchant.url}/`);
+  await callPage(driver, 'preloadCheckout', world.sandbox.base);
+  // The warm frame draws the phone step before any token exists.
+  await expectField(checkout(driver), 'Phone number');
+  await driver.page.run((css) => {
+    (document.querySelector(css) as HTMLIFrameElement).dataset.warm = 'yes';
+  }, CHECKOUT_FRAME);
+  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
+  await callPage(driver, 'openCheckout', session.token);
+  await waitFor('the phone field to have focus', async () => (await focused(checkout(driver)))?.label === 'Phone number', STEP_TIMEOUT);
+  const frames = await driver.page.run(
+    (css) => [...document.querySelectorAll<HTMLIFrameElement>(css)].map((f) => f.dataset.warm ?? 'new'),
+    CHECKOUT_FRAME,
+  );
+  expect(frames).toEqual(['yes']);
+  await verifyPhone(driver, '2015550132');
+  await expectField(checkout(driver), 'First name');
+  const ready = (await merchantLog(driver)).find((e) => e.kind === 'event' && e.payload.type === 'ready');
+  expect(ready?.payload.step).toBe('phone');
+});
