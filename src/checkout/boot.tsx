@@ -134,7 +134,10 @@ function boot(root: Root, options: BootOptions, drawNow: boolean): FlowControlle
  * nothing focused in here (Chrome, about 1 in 40 preloaded opens in `npm run bench`). Until the
  * customer first acts, a document that has focus with nothing in it gives it to the step's
  * field: checked after a focusout, when the frame (re)gains focus, and after the DOM changes (a
- * focused element that is removed gets no focusout in Chrome). Returns what stops it.
+ * focused element that is removed gets no focusout in Chrome). WebKit lets a cross-origin frame
+ * focus its own elements only once the customer has acted in it, so there the frame has focus
+ * and the field does not: the first character typed moves focus to the field as it is pressed,
+ * and lands there. Returns what stops it.
  */
 export function keepFirstFocus(doc: Document): () => void {
   const win = doc.defaultView;
@@ -145,18 +148,25 @@ export function keepFirstFocus(doc: Document): () => void {
       }
     }, 0);
   const changes = win ? new win.MutationObserver(restore) : null;
+  const typed = (event: KeyboardEvent) => {
+    const character = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (character && (!doc.activeElement || doc.activeElement === doc.body)) {
+      doc.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
+    stop();
+  };
   const stop = () => {
     doc.removeEventListener('focusout', restore, true);
     win?.removeEventListener('focus', restore);
     changes?.disconnect();
     doc.removeEventListener('pointerdown', stop, true);
-    doc.removeEventListener('keydown', stop, true);
+    doc.removeEventListener('keydown', typed, true);
   };
   doc.addEventListener('focusout', restore, true);
   win?.addEventListener('focus', restore);
   changes?.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
   doc.addEventListener('pointerdown', stop, true);
-  doc.addEventListener('keydown', stop, true);
+  doc.addEventListener('keydown', typed, true);
   return stop;
 }
 

@@ -76,6 +76,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         await engineDriver.reload();
       },
       press: (key) => engineDriver.press(key),
+      keys: (text) => engineDriver.keys(text),
       reset: async () => {
         await harvest();
         await engineDriver.reset();

@@ -1,8 +1,38 @@
-import { STEP_TIMEOUT, waitFor } from './driver/driver';
+import { type Driver, waitFor } from './driver/driver';
 import { expect, test } from './fixtures';
 import { callPage, checkout, CHECKOUT_FRAME, checkoutFrames, createWallet, expectField, focused, merchantLog, terminal, verifyPhone } from './steps';
 
 test.describe.configure({ timeout: 120_000 });
+
+/** The checkout frame has focus on the page, and the customer has not clicked into it. */
+async function checkoutHasFocus(driver: Driver): Promise<void> {
+  await waitFor('the checkout to have focus', async () => {
+    const top = await driver.page.run((css) => document.activeElement === document.querySelector(css), CHECKOUT_FRAME);
+    return top && (await checkout(driver).run(() => document.hasFocus(), undefined));
+  });
+}
+
+/** What the phone field holds. */
+function phoneValue(driver: Driver): Promise<string> {
+  return checkout(driver).run(() => (document.querySelector('input[type="tel"]') as HTMLInputElement | null)?.value ?? '', undefined);
+}
+
+test('opened by a click, the checkout takes focus and what the customer types at once lands in the phone field', async ({ driver, world, engine }) => {
+  await driver.goto(`${world.merchant.url}/`);
+  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
+  await driver.page.run((token) => {
+    (window as unknown as { __token: string }).__token = token;
+  }, session.token);
+  await driver.page.click({ button: /^Subscribe$/ });
+  await expectField(checkout(driver), 'Phone number');
+  await checkoutHasFocus(driver);
+  // Chromium and Firefox let the frame focus its field; WebKit only once the customer acts in
+  // the frame, and then the first key typed moves focus there (keepFirstFocus).
+  if (engine !== 'webkit') await waitFor('the phone field to have focus', async () => (await focused(checkout(driver)))?.label === 'Phone number');
+  await driver.keys('2015550133');
+  await waitFor('the typed number in the phone field', async () => (await phoneValue(driver)).replace(/\D/g, '') === '2015550133');
+  expect((await focused(checkout(driver)))?.label).toBe('Phone number');
+});
 
 test('Escape cancels the checkout and focus returns to the button that opened it', async ({ driver, world }) => {
   await driver.goto(`${world.merchant.url}/`);
@@ -11,7 +41,8 @@ test('Escape cancels the checkout and focus returns to the button that opened it
     (window as unknown as { __token: string }).__token = token;
   }, session.token);
   await driver.page.click({ button: /^Subscribe$/ });
-  await waitFor('the phone field to have focus', async () => (await focused(checkout(driver)))?.label === 'Phone number');
+  await expectField(checkout(driver), 'Phone number');
+  await checkoutHasFocus(driver);
   await driver.press('Escape');
   const result = await terminal(driver);
   expect(result).toMatchObject({ kind: 'cancel', payload: { checkoutSessionId: session.checkoutSessionId } });
@@ -61,7 +92,7 @@ test('a reload after the code step: the same token reopens at the wallet step an
   await expectField(frame, 'Other amount (USD)');
 });
 
-test('preload then open: the warm frame is the one opened, focused on the phone field, and the checkout goes on', async ({ driver, world }) => {
+test('preload then open: the warm frame is the one opened, it takes focus and typing, and the checkout goes on', async ({ driver, world }) => {
   await driver.goto(`${world.merchant.url}/`);
   await callPage(driver, 'preloadCheckout', world.sandbox.base);
   // The warm frame draws the phone step before any token exists.
@@ -71,13 +102,16 @@ test('preload then open: the warm frame is the one opened, focused on the phone 
   }, CHECKOUT_FRAME);
   const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
   await callPage(driver, 'openCheckout', session.token);
-  await waitFor('the phone field to have focus', async () => (await focused(checkout(driver)))?.label === 'Phone number', STEP_TIMEOUT);
+  await checkoutHasFocus(driver);
   const frames = await driver.page.run(
     (css) => [...document.querySelectorAll<HTMLIFrameElement>(css)].map((f) => f.dataset.warm ?? 'new'),
     CHECKOUT_FRAME,
   );
   expect(frames).toEqual(['yes']);
-  await verifyPhone(driver, '2015550132');
+  await driver.keys('2015550132');
+  await waitFor('the typed number in the phone field', async () => (await phoneValue(driver)).replace(/\D/g, '') === '2015550132');
+  await checkout(driver).click({ button: /^Send code$/ });
+  await checkout(driver).type({ label: 'Verification code' }, '000000');
   await expectField(checkout(driver), 'First name');
   const ready = (await merchantLog(driver)).find((e) => e.kind === 'event' && e.payload.type === 'ready');
   expect(ready?.payload.step).toBe('phone');

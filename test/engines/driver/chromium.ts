@@ -54,7 +54,13 @@ export async function launchChromium(): Promise<Driver> {
     reload: async () => {
       await page.reload();
     },
-    press: (key: Key) => page.keyboard.press(key),
+    async press(key: Key) {
+      await page.keyboard.down(key);
+      // A key whose press closes the checkout is released over a frame that is gone, and Chromium
+      // never acknowledges that release to Playwright: wait for it a moment, not for ever.
+      await Promise.race([page.keyboard.up(key), new Promise((done) => setTimeout(done, 1000))]);
+    },
+    keys: (text) => page.keyboard.type(text),
     async reset() {
       await context.close();
       context = await browser.newContext({ locale: 'en-US' });

@@ -77,6 +77,8 @@ export interface Driver {
   reload(): Promise<void>;
   /** Presses `key` on whatever has focus now (in any frame). */
   press(key: Key): Promise<void>;
+  /** Types `text` key by key into whatever has focus now (in any frame), clicking nothing. */
+  keys(text: string): Promise<void>;
   /** A fresh browsing state (storage, cookies), on about:blank. */
   reset(): Promise<void>;
   close(): Promise<void>;

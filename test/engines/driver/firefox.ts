@@ -64,6 +64,7 @@ export async function launchFirefox(): Promise<Driver> {
       await page.reload();
     },
     press: (key: Key) => page.keyboard.press(key),
+    keys: (text) => page.keyboard.type(text),
     async reset() {
       await context.close();
       context = await browser.createBrowserContext();

@@ -105,6 +105,16 @@ export async function launchWebKit(): Promise<Driver> {
     };
   }
 
+  /** Each value pressed and released in turn, on whatever has focus. */
+  async function strokes(values: string[]): Promise<void> {
+    const actions = values.flatMap((value) => [
+      { type: 'keyDown', value },
+      { type: 'keyUp', value },
+    ]);
+    await inSession('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await inSession('DELETE', '/actions');
+  }
+
   const description = `webkit ${session.version} (WebKitGTK MiniBrowser over WebDriver)`;
   return {
     engine: 'webkit',
@@ -117,11 +127,8 @@ export async function launchWebKit(): Promise<Driver> {
     reload: async () => {
       await inSession('POST', '/refresh', {});
     },
-    press: async (key: Key) => {
-      const value = KEYS[key];
-      await inSession('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }] });
-      await inSession('DELETE', '/actions');
-    },
+    press: (key: Key) => strokes([KEYS[key]]),
+    keys: (text) => strokes([...text]),
     async reset() {
       await inSession('DELETE', '');
       session = await newSession();

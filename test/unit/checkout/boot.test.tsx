@@ -192,6 +192,25 @@ describe('first focus kept', () => {
     stop();
   });
 
+  it('given a frame with focus and nothing focused in it (WebKit), when the customer types a digit, then the field takes focus as the key goes down', () => {
+    document.body.innerHTML = '<input data-autofocus="true" aria-label="Phone number" type="tel" />';
+    const stop = keepFirstFocus(document);
+    expect(document.activeElement).toBe(document.body);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true }));
+    expect(screen.getByLabelText('Phone number')).toHaveFocus();
+    stop();
+  });
+
+  it('given nothing focused, when the customer presses Escape or a shortcut, then focus is left where it is', () => {
+    document.body.innerHTML = '<input data-autofocus="true" aria-label="Phone number" type="tel" />';
+    keepFirstFocus(document);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(document.activeElement).toBe(document.body);
+    keepFirstFocus(document);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', ctrlKey: true, bubbles: true }));
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('given the customer pressed a key, when focus is then lost, then it is left alone', async () => {
     document.body.innerHTML = '<input data-autofocus="true" aria-label="Phone number" type="tel" />';
     const input = screen.getByLabelText('Phone number');
