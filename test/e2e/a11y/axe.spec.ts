@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type FrameLocator, type Page, test } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { checkoutServersPerFile } from '../support/checkout-servers';
 import { startTestSandbox } from '../support/sandbox';
 import { checkoutFrame, STEP_TIMEOUT, setToken, startMerchantPage } from './merchant-page';

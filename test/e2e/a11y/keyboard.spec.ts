@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { checkoutServersPerFile } from '../support/checkout-servers';
 import { startTestSandbox } from '../support/sandbox';
 import { checkoutFrame, merchantLog, STEP_TIMEOUT, setToken, startMerchantPage, tabTo } from './merchant-page';

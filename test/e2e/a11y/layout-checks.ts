@@ -1,4 +1,5 @@
-import { expect, type FrameLocator } from '@playwright/test';
+import type { FrameLocator } from '@playwright/test';
+import { expect } from '../support/test';
 
 export interface LayoutReport {
   scrollWidth: number;

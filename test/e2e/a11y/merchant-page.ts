@@ -1,4 +1,5 @@
-import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { expect } from '../support/test';
 import { startMerchantPages } from '../support/merchant-pages';
 import type { StaticServer } from '../support/static-server';
 

@@ -1,4 +1,5 @@
-import { expect, type FrameLocator, type Page, test } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
+import { expect, expectFailedLoad, test } from '../support/test';
 import { checkoutServersPerFile } from '../support/checkout-servers';
 import { startTestSandbox } from '../support/sandbox';
 import { expectPhoneLayout } from './layout-checks';
@@ -81,17 +82,21 @@ test('given a 360x640 screen, when a customer adds funds, then the amount step f
 });
 
 test('given a 360x640 screen, when the session cannot go on, then every failure screen fits', async ({ page }) => {
+  const start = `${servers.sandbox.url}/api/flow/start`;
   // Origin mismatch: the session was made for another page.
+  expectFailedLoad(start, 403, { why: 'the sandbox refuses a session made for another page (origin_mismatch)' });
   let { frame } = await open(page, 'subscription', 'https://elsewhere.example');
   await step(frame, "This checkout can't continue", 'failure: origin_mismatch');
 
   // Network: the flow API cannot be reached.
+  expectFailedLoad(start, 'net::ERR_INTERNET_DISCONNECTED', { why: 'this test aborts every flow API request' });
   await page.route(/\/api\/flow\//, (route) => route.abort('internetdisconnected'));
   ({ frame } = await open(page, 'subscription'));
   await step(frame, 'Connection lost', 'failure: network');
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 
   // Expired: the sandbox clock moves past the session lifetime.
+  expectFailedLoad(start, 410, { why: 'the sandbox clock is moved past the session lifetime (session_expired)' });
   const expired = await open(page, 'subscription');
   await expect(expired.frame.getByLabel('Phone number', { exact: true })).toBeVisible({ timeout: STEP_TIMEOUT });
   clock += 24 * 60 * 60 * 1000;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { decodeToken } from '../../../src/contract/token';
 import { checkoutFrame, chooseAmount, createWallet, fillCard, merchantLog, payButton, STEP_TIMEOUT, startMerchant, verifyPhone } from '../flow/merchant';
 import type { StaticServer } from '../support/static-server';

@@ -1,25 +1,24 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { addFrame, attackWorldPerFile, expectUntouched, forgedPayloads, forgeFrom, openReadyCheckout } from './support';
 
 const world = attackWorldPerFile();
 
-async function openWithErrors(page: Page) {
-  const errors: Error[] = [];
-  page.on('pageerror', (error) => errors.push(error));
+async function openReady(page: Page) {
   const session = await world.sandbox.createSession({ origin: world.merchant.url });
   await openReadyCheckout(page, world, session);
-  return { session, errors };
+  return { session };
 }
 
 test('given a frame of the attacker origin on the merchant page, when it posts success/cancel/error in every shape, then no callback fires', async ({ page }) => {
-  const { session, errors } = await openWithErrors(page);
+  const { session } = await openReady(page);
   const frame = await addFrame(page, { src: `${world.attacker.url}/frame.html` });
   const attempts = await forgeFrom(frame, forgedPayloads(session.checkoutSessionId));
-  await expectUntouched(page, errors, 'forged-messages (third-origin frame)', attempts);
+  await expectUntouched(page, 'forged-messages (third-origin frame)', attempts);
 });
 
 test('given the merchant window posting to itself, then no callback fires', async ({ page }) => {
-  const { session, errors } = await openWithErrors(page);
+  const { session } = await openReady(page);
   const payloads = forgedPayloads(session.checkoutSessionId);
   const attempts = await page.evaluate((p) => {
     for (const message of p) {
@@ -28,19 +27,19 @@ test('given the merchant window posting to itself, then no callback fires', asyn
     }
     return p.length * 2;
   }, payloads);
-  await expectUntouched(page, errors, 'forged-messages (merchant self-post)', attempts);
+  await expectUntouched(page, 'forged-messages (merchant self-post)', attempts);
 });
 
 test('given a null-origin sandboxed frame, when it posts forged messages, then no callback fires', async ({ page }) => {
-  const { session, errors } = await openWithErrors(page);
+  const { session } = await openReady(page);
   const frame = await addFrame(page, { src: `${world.attacker.url}/sandboxed.html`, sandbox: 'allow-scripts' });
   expect(await frame.evaluate(() => window.origin)).toBe('null');
   const attempts = await forgeFrom(frame, forgedPayloads(session.checkoutSessionId));
-  await expectUntouched(page, errors, 'forged-messages (null origin)', attempts);
+  await expectUntouched(page, 'forged-messages (null origin)', attempts);
 });
 
 test('given lookalike origins (same host other port, same port other host), when they post forged messages, then no callback fires', async ({ page }) => {
-  const { session, errors } = await openWithErrors(page);
+  const { session } = await openReady(page);
   const checkoutPort = new URL(world.sandbox.url).port;
   const otherPort = await addFrame(page, { src: `${world.lookalike.url}/lookalike.html` });
   // The real checkout app served under another host name for the same server: a different origin.
@@ -51,11 +50,11 @@ test('given lookalike origins (same host other port, same port other host), when
     for (const message of p) window.parent.postMessage(message, '*');
     return p.length;
   }, payloads);
-  await expectUntouched(page, errors, 'forged-messages (lookalike origins)', attempts);
+  await expectUntouched(page, 'forged-messages (lookalike origins)', attempts);
 });
 
 test('given a second checkout iframe of the real checkout origin, when it says hello and posts forged messages, then no callback fires', async ({ page }) => {
-  const { session, errors } = await openWithErrors(page);
+  const { session } = await openReady(page);
   const second = await addFrame(page, { src: `${world.sandbox.url}/embed/checkout` });
   const payloads = forgedPayloads(session.checkoutSessionId);
   const attempts = await second.evaluate((p) => {
@@ -65,5 +64,5 @@ test('given a second checkout iframe of the real checkout origin, when it says h
     }
     return p.length * 2;
   }, payloads);
-  await expectUntouched(page, errors, 'forged-messages (second checkout frame)', attempts);
+  await expectUntouched(page, 'forged-messages (second checkout frame)', attempts);
 });

@@ -1,4 +1,5 @@
-import { expect, type Frame, type Page, test } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
+import { expect, expectFailedLoad, expectPageError, test } from '../support/test';
 import { attackWorldPerFile, forgedPayloads, openReadyCheckout, record, terminalCallbacks } from './support';
 
 const world = attackWorldPerFile();
@@ -17,6 +18,9 @@ const settle = (page: Page, ms = 1500) => page.evaluate((t) => new Promise((done
 test('given the attacker frames the legacy checkout URL of a session bound to the merchant, then the page refuses to load in the frame and the attacker receives nothing', async ({ page }) => {
   const session = await world.sandbox.createSession({ origin: world.merchant.url });
   const calls = flowCalls(page);
+  expectPageError(new RegExp(`^Framing '${world.sandbox.url}/' violates the following Content Security Policy directive: "frame-ancestors ${world.merchant.url}"`), {
+    why: "the checkout page's frame-ancestors names the session's merchant only, so the browser blocks the attacker's frame",
+  });
   await page.goto(`${world.attacker.url}/legacy.html`);
   await page.evaluate((src) => {
     const frame = document.createElement('iframe');
@@ -34,6 +38,7 @@ test('given the attacker frames the legacy checkout URL of a session bound to th
 
 test('given the attacker opens a stolen token with the SDK (modern path), then the checkout refuses with origin_mismatch, shows no step and no callback reports anything', async ({ page }) => {
   const session = await world.sandbox.createSession({ origin: world.merchant.url });
+  expectFailedLoad(`${world.sandbox.url}/api/flow/start`, 403, { why: 'the sandbox refuses to start the session from the attacker origin (origin_mismatch)' });
   await page.goto(`${world.attacker.url}/modern.html`);
   await page.addScriptTag({ url: `${world.merchant.url}/dist/lava-checkout.iife.js` });
   await page.evaluate((token) => {
@@ -57,6 +62,7 @@ test('given the attacker opens a stolen token with the SDK (modern path), then t
 
 test('given the attacker frames the merchant page, when the merchant opens its checkout inside, then the checkout refuses and the attacker receives nothing', async ({ page }) => {
   const session = await world.sandbox.createSession({ origin: world.merchant.url });
+  expectFailedLoad(`${world.sandbox.url}/api/flow/start`, 403, { why: 'the sandbox refuses to start the session in a merchant page framed by the attacker (origin_mismatch)' });
   await page.goto(`${world.attacker.url}/outer.html`);
   await page.evaluate(
     (src) =>

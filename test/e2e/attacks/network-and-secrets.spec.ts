@@ -1,4 +1,5 @@
-import { expect, type Request, test } from '@playwright/test';
+import type { Request } from '@playwright/test';
+import { expect, expectFailedLoad, test } from '../support/test';
 import { createWallet, chooseAmount, fillCard, merchantLog, payButton, STEP_TIMEOUT } from '../flow/merchant';
 import { attackWorldPerFile, checkoutFrame, openReadyCheckout, record } from './support';
 
@@ -15,6 +16,7 @@ test('given the network drops once during send-code, verify and pay, then the cu
   const confirmKeys: string[] = [];
   const dropped: string[] = [];
   const dropOnce = async (path: string, afterServer: boolean) => {
+    expectFailedLoad(`${world.sandbox.url}/api/flow/${path}`, 'net::ERR_CONNECTION_RESET', { why: 'this test drops the connection once' });
     let done = false;
     await page.route(`${world.sandbox.url}/api/flow/${path}`, async (route) => {
       if (path === 'payment/confirm') confirmKeys.push(JSON.parse(route.request().postData() ?? '{}').idempotency_key);

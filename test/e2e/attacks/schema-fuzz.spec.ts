@@ -1,4 +1,5 @@
-import { expect, type Frame, type Page, test } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { encodeToken } from '../../../src/contract/token';
 import { startMerchant } from '../flow/merchant';
 import { type StaticServer, startStaticServer } from '../support/static-server';
@@ -71,14 +72,12 @@ function junk(): string[] {
   ];
 }
 
-async function openWithPort(page: Page): Promise<{ frame: Frame; errors: Error[] }> {
-  const errors: Error[] = [];
-  page.on('pageerror', (error) => errors.push(error));
+async function openWithPort(page: Page): Promise<Frame> {
   await page.goto(`${merchant.url}/`);
   const token = encodeToken({ secret: 'schema_fuzz_secret_0123456789', base: `${checkout.url}/` });
   await page.evaluate((t) => (window as unknown as { openCheckout(t: string): void }).openCheckout(t), token);
   await expect.poll(() => page.frames().find((f) => f.url().startsWith(checkout.url))?.evaluate(() => Boolean((window as unknown as { __port?: unknown }).__port)) ?? false).toBe(true);
-  return { frame: page.frames().find((f) => f.url().startsWith(checkout.url))!, errors };
+  return page.frames().find((f) => f.url().startsWith(checkout.url))!;
 }
 
 const post = (frame: Frame, texts: string[]) =>
@@ -95,7 +94,7 @@ for (const [order, first, second] of [
   ['cancel, then success', 'cancel', 'success'],
 ] as const) {
   test(`given malformed messages on the trusted port, then ${order}: at most one callback (the first valid one), no page error, no prototype pollution`, async ({ page }) => {
-    const { frame, errors } = await openWithPort(page);
+    const frame = await openWithPort(page);
     const attempts = await post(frame, junk());
     await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
     const afterJunk = await terminalCallbacks(page);
@@ -111,7 +110,6 @@ for (const [order, first, second] of [
     record('schema-fuzz (trusted port)', attempts + 8, afterJunk.length + Math.max(0, fired.length - 1));
     expect(afterJunk).toEqual([]);
     expect(fired.map((e) => e.kind)).toEqual([first]);
-    expect(errors).toEqual([]);
     expect(await polluted(page)).toBe(false);
   });
 }

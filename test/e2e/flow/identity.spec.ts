@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, expectFailedLoad, test } from '../support/test';
 import { pressClose, pressEscape } from '../support/checkout-close';
 import { checkoutServersPerFile } from '../support/checkout-servers';
 import { checkoutFrame, createWallet, STEP_TIMEOUT, verifyPhone } from '../support/checkout-steps';
@@ -77,6 +77,7 @@ test('a number already linked to the merchant goes straight on without a consent
 test('a session created for another site shows origin mismatch, and closing reports that code', async ({ page }) => {
   await page.goto(`${servers.merchant.url}/`);
   const session = await servers.sandbox.createSession({ origin: 'https://elsewhere.example', mode: 'onboarding' });
+  expectFailedLoad(`${servers.sandbox.url}/api/flow/start`, 403, { why: 'the sandbox refuses a session created for another site (origin_mismatch)' });
   await openCheckout(page, session.token);
   const frame = checkoutFrame(page);
   await expect(frame.getByText('This checkout was opened from a page it was not created for.')).toBeVisible({ timeout: STEP_TIMEOUT });

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, expectPageError, test } from '../support/test';
 import { encodeToken } from '../../../src/contract/token';
 import { type HostServers, startHostServers } from './servers';
 
@@ -178,6 +179,10 @@ test('the merchant page runs under a strict CSP (an inline <style> is reported) 
   await press(page, '#cancel');
   await expect.poll(() => kinds(page), { intervals: FAST }).toContain('cancel');
   expect(await kinds(page)).not.toContain('csp');
+  expectPageError(/^Applying inline style violates the following Content Security Policy directive 'style-src 'self''/, {
+    from: new RegExp(`^${servers.merchant.url}/`),
+    why: 'this test adds an inline <style> to show the policy is in force',
+  });
   await page.evaluate(() => {
     const style = document.createElement('style');
     style.textContent = 'body { color: red }';

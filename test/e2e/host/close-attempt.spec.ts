@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { checkoutFrame, merchantLog, STEP_TIMEOUT, setToken, startMerchantPage } from '../a11y/merchant-page';
 import { checkoutServersPerFile } from '../support/checkout-servers';
 import { startTestSandbox } from '../support/sandbox';

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { encodeToken } from '../../../src/contract/token';
 import { type HostServers, startHostServers } from './servers';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { ensureBuilt } from './servers';
 
 // The testing entry is never pulled into a production bundle: the built entries and their chunks

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, expectFailedLoad, test } from '../support/test';
 import { checkoutFrame, chooseAmount, continueToPayment, createWallet, onboardAndPay, payWithTestCard, verifyPhone } from '../support/checkout-steps';
 import { type LaunchedPlayground, launchPlayground } from './launch';
 
@@ -17,6 +18,15 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await playground?.stop();
 });
+
+/**
+ * A playground page. Its HTML names no icon, so Chromium asks Vite for /favicon.ico and logs the
+ * 404 (when it asks: not on every load).
+ */
+async function goToPlayground(page: Page, path: string): Promise<void> {
+  expectFailedLoad(`${playground.webUrl}/favicon.ico`, 404, { why: "the playground's pages name no icon and Vite has none to serve", times: 'maybe' });
+  await page.goto(`${playground.webUrl}${path}`);
+}
 
 /** After onSuccess: the page shows the result, and the backend verified this checkout's webhook. */
 async function expectCompleted(page: Page): Promise<{ connectionId: string; checkoutSessionId: string }> {
@@ -37,7 +47,7 @@ async function expectCompleted(page: Page): Promise<{ connectionId: string; chec
 }
 
 test('useLavaCheckout page: onboarding then top-up, each to onSuccess with a verified webhook', async ({ page }) => {
-  await page.goto(`${playground.webUrl}/`);
+  await goToPlayground(page, '/');
   await expect(page.getByText('4242 4242 4242 4242')).toBeVisible();
 
   await page.getByRole('button', { name: 'Create a wallet and add funds' }).click();
@@ -57,7 +67,7 @@ test('useLavaCheckout page: onboarding then top-up, each to onSuccess with a ver
 });
 
 test('<LavaCheckout> page: subscription then a credit bundle, each to onSuccess with a verified webhook', async ({ page }) => {
-  await page.goto(`${playground.webUrl}/component.html`);
+  await goToPlayground(page, '/component.html');
 
   await page.getByRole('button', { name: 'Subscribe to a plan' }).click();
   const frame = checkoutFrame(page);
@@ -76,7 +86,7 @@ test('<LavaCheckout> page: subscription then a credit bundle, each to onSuccess 
 });
 
 test('script-tag page: a declarative onboarding button reaches onSuccess with a verified webhook', async ({ page }) => {
-  await page.goto(`${playground.webUrl}/script-tag.html`);
+  await goToPlayground(page, '/script-tag.html');
   await expect(page.getByText('000000').first()).toBeVisible();
 
   await page.getByRole('button', { name: 'Create a wallet and add funds' }).click();

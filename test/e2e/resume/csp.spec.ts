@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, expectPageError, test } from '../support/test';
 import { checkoutServersPerFile } from '../support/checkout-servers';
 import { checkoutFrame, onboardAndPay, STEP_TIMEOUT } from '../support/checkout-steps';
 import { startMerchantPages } from '../support/merchant-pages';
@@ -69,6 +70,10 @@ test('a merchant page under the documented CSP opens and completes a checkout wi
   ]);
   expect(await read(page, '__violations')).toEqual([]);
   // The policy is in force on this page: an inline script is refused (and reported).
+  expectPageError(/^Executing inline script violates the following Content Security Policy directive 'script-src 'self''/, {
+    from: new RegExp(`^${servers.merchant.url}/`),
+    why: 'this test adds an inline script to show the policy is in force',
+  });
   const ran = await page.evaluate(() => {
     const script = document.createElement('script');
     script.textContent = 'window.__inlineRan = true';

@@ -1,4 +1,5 @@
-import { expect, type FrameLocator, type Page, test } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { checkoutServersPerFile } from '../support/checkout-servers';
 import { checkoutFrame, chooseAmount, createWallet, STEP_TIMEOUT, verifyPhone } from '../support/checkout-steps';
 import { startSandboxProcess } from '../support/sandbox-process';

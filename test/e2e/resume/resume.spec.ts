@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { checkoutServersPerFile } from '../support/checkout-servers';
 import { checkoutFrame, createWallet, onboardAndPay, STEP_TIMEOUT, verifyPhone } from '../support/checkout-steps';
 import { startSandboxProcess } from '../support/sandbox-process';

@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { test } from './test';
 import type { StaticServer } from './static-server';
 
 /** What a checkout e2e file runs against: a sandbox (checkout origin) and a merchant page server. */

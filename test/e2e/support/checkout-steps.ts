@@ -1,4 +1,5 @@
-import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { expect } from './test';
 
 /**
  * The customer's side: the steps of the checkout inside the iframe the host SDK opens (another
