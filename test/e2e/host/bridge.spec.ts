@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, expectPageError, test } from '../support/test';
 import { encodeToken } from '../../../src/contract/token';
+import { ignoreDetach } from '../support/checkout-close';
 import { type HostServers, startHostServers } from './servers';
 
 const SECRET = 'cs_e2e_secret_0123456789';
@@ -19,11 +20,16 @@ type Log = Array<[string, unknown]>;
 const log = (page: Page) => page.evaluate(() => (window as unknown as { log: Log }).log);
 const kinds = async (page: Page) => (await log(page)).map(([kind]) => kind);
 const checkoutFrame = (page: Page) => page.frameLocator('iframe[title="Lava checkout"]');
-/** Click a button of the fake checkout. Scheduled inside the frame: a terminal message removes the frame mid-click. */
+/**
+ * Click a button of the fake checkout. Scheduled inside the frame: a terminal message removes the
+ * frame mid-click, sometimes before Playwright has finished with the button it evaluated on.
+ */
 const press = (page: Page, selector: string) =>
-  checkoutFrame(page)
-    .locator(selector)
-    .evaluate((button) => setTimeout(() => (button as HTMLElement).click()));
+  ignoreDetach(
+    checkoutFrame(page)
+      .locator(selector)
+      .evaluate((button) => setTimeout(() => (button as HTMLElement).click())),
+  );
 
 async function openMerchant(page: Page, token = tokenFor(), options: Record<string, unknown> = {}) {
   const requests: string[] = [];

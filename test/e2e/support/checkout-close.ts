@@ -23,7 +23,7 @@ export async function pressEscape(frame: FrameLocator): Promise<void> {
 }
 
 /** The gesture worked if the frame went away before the answer came back. */
-async function ignoreDetach(action: Promise<unknown>): Promise<void> {
+export async function ignoreDetach(action: Promise<unknown>): Promise<void> {
   try {
     await action;
   } catch (error) {
