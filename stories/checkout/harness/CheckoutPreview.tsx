@@ -1,15 +1,7 @@
-import { useEffect, useLayoutEffect, useState } from 'react';
-import { App } from '../../../src/checkout/App';
-import { createFlowController } from '../../../src/checkout/flow/controller';
-import { idempotencyKeys, memoryStorage } from '../../../src/checkout/flow/idempotency';
-import { initialState } from '../../../src/checkout/flow/machine';
+import { useLayoutEffect, useRef } from 'react';
 import type { FlowState } from '../../../src/checkout/flow/types';
-import type { ProcessorProps } from '../../../src/checkout/steps/payment/processor';
-import { appearanceVariables } from '../../../src/checkout/theme/appearance';
-import { StripePayment } from '../../../src/checkout/steps/payment/StripePayment';
-import { type FakeFlowApi, fakeFlowApi } from './fake-api';
-import { fakeStripe } from './fake-stripe';
-import { recordingObserver, resetStoryLog } from './recorder';
+import { mountCheckoutApp } from '../app/mount';
+import type { FakeFlowApi } from './fake-api';
 
 export interface CheckoutPreviewProps {
   /** Where the flow stands; without it the flow starts from the loading screen and calls `start`. */
@@ -22,42 +14,21 @@ export interface CheckoutPreviewProps {
   accent?: string;
 }
 
-/** The real card field on a fake Stripe: no network, no js.stripe.com. */
-function FakeStripePayment(props: ProcessorProps) {
-  const [stripe] = useState(fakeStripe);
-  return <StripePayment {...props} stripe={stripe} />;
-}
-
-/** The whole checkout app (shell, steps, flow controller) on a fake API, at a chosen state. */
-export function CheckoutPreview({ state, api, embed = 'overlay', accent }: CheckoutPreviewProps) {
-  const [controller] = useState(() => {
-    resetStoryLog();
-    return createFlowController(
-      {
-        api: api ?? fakeFlowApi(),
-        secret: 'story_secret_0123456789',
-        parentOrigin: window.location.origin,
-        keys: (sessionId) => idempotencyKeys(memoryStorage(), sessionId),
-      },
-      recordingObserver(),
-      state ?? initialState(),
-    );
-  });
-
-  useEffect(() => {
-    document.documentElement.dataset.embed = embed;
-    if (!state) controller.dispatch({ type: 'START' });
-  }, [controller, state, embed]);
-
+/**
+ * The checkout app in a story. Storybook renders stories with React; the app inside renders with
+ * Preact, as customers get it: this component only holds the element the app is mounted in.
+ */
+export function CheckoutPreview(props: CheckoutPreviewProps) {
+  const element = useRef<HTMLDivElement>(null);
+  const app = useRef<ReturnType<typeof mountCheckoutApp> | null>(null);
   useLayoutEffect(() => {
-    if (!accent) return;
-    const root = document.documentElement.style;
-    const vars = Object.entries(appearanceVariables({ accent }));
-    for (const [name, value] of vars) root.setProperty(name, value);
+    const mounted = mountCheckoutApp(element.current!);
+    app.current = mounted;
     return () => {
-      for (const [name] of vars) root.removeProperty(name);
+      app.current = null;
+      mounted.unmount();
     };
-  }, [accent]);
-
-  return <App controller={controller} backdrop={embed === 'overlay'} stripeProcessor={FakeStripePayment} />;
+  }, []);
+  useLayoutEffect(() => app.current?.render(props));
+  return <div ref={element} />;
 }
