@@ -4,12 +4,14 @@ import { callPage, checkout, CHECKOUT_FRAME, checkoutFrames, createWallet, expec
 
 test.describe.configure({ timeout: 120_000 });
 
-/** The checkout frame has focus on the page, and the customer has not clicked into it. */
-async function checkoutHasFocus(driver: Driver): Promise<void> {
-  await waitFor('the checkout to have focus', async () => {
-    const top = await driver.page.run((css) => document.activeElement === document.querySelector(css), CHECKOUT_FRAME);
-    return top && (await checkout(driver).run(() => document.hasFocus(), undefined));
-  });
+/**
+ * The merchant page has the ready event and its focus is on the checkout frame. Read from the
+ * top document only: WebKitWebDriver focuses a frame when it switches into it, which would hide
+ * whether the page did.
+ */
+async function checkoutTookFocus(driver: Driver): Promise<void> {
+  await waitFor('the ready event', async () => (await merchantLog(driver)).some((e) => e.kind === 'event' && e.payload.type === 'ready'));
+  await waitFor('the checkout to have focus', () => driver.page.run((css) => document.activeElement === document.querySelector(css), CHECKOUT_FRAME));
 }
 
 /** What the phone field holds. */
@@ -17,21 +19,41 @@ function phoneValue(driver: Driver): Promise<string> {
   return checkout(driver).run(() => (document.querySelector('input[type="tel"]') as HTMLInputElement | null)?.value ?? '', undefined);
 }
 
-test('opened by a click, the checkout takes focus and what the customer types at once lands in the phone field', async ({ driver, world, engine }) => {
+test('opened by a click, the checkout takes focus and what the customer types at once lands in the phone field', async ({ driver, world }) => {
   await driver.goto(`${world.merchant.url}/`);
   const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
   await driver.page.run((token) => {
     (window as unknown as { __token: string }).__token = token;
   }, session.token);
   await driver.page.click({ button: /^Subscribe$/ });
-  await expectField(checkout(driver), 'Phone number');
-  await checkoutHasFocus(driver);
+  await checkoutTookFocus(driver);
   // Chromium and Firefox let the frame focus its field; WebKit only once the customer acts in
   // the frame, and then the first key typed moves focus there (keepFirstFocus).
-  if (engine !== 'webkit') await waitFor('the phone field to have focus', async () => (await focused(checkout(driver)))?.label === 'Phone number');
   await driver.keys('2015550133');
   await waitFor('the typed number in the phone field', async () => (await phoneValue(driver)).replace(/\D/g, '') === '2015550133');
   expect((await focused(checkout(driver)))?.label).toBe('Phone number');
+  // The overlay covers the visible viewport (position fixed, 100dvh where the engine has dvh).
+  const cover = await driver.page.run((css) => {
+    const frame = document.querySelector(css)!.getBoundingClientRect();
+    return { top: frame.top, left: frame.left, width: frame.width - window.innerWidth, height: frame.height - window.innerHeight };
+  }, CHECKOUT_FRAME);
+  expect(cover).toEqual({ top: 0, left: 0, width: 0, height: 0 });
+});
+
+test("a merchant accent reads in this engine: a yellow accent's buttons get black labels (OffscreenCanvas colour parsing)", async ({ driver, world }) => {
+  await driver.goto(`${world.merchant.url}/`);
+  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
+  await driver.page.run(
+    (token) => (window as unknown as { openCheckout(t: string, o: unknown): void }).openCheckout(token, { appearance: { theme: 'light', accent: '#ffd400' } }),
+    session.token,
+  );
+  await expectField(checkout(driver), 'Phone number');
+  const send = await checkout(driver).run(() => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Send code')!;
+    const style = getComputedStyle(button);
+    return { fill: style.backgroundColor, label: style.color };
+  }, undefined);
+  expect(send).toEqual({ fill: 'rgb(255, 212, 0)', label: 'rgb(0, 0, 0)' });
 });
 
 test('Escape cancels the checkout and focus returns to the button that opened it', async ({ driver, world }) => {
@@ -41,8 +63,7 @@ test('Escape cancels the checkout and focus returns to the button that opened it
     (window as unknown as { __token: string }).__token = token;
   }, session.token);
   await driver.page.click({ button: /^Subscribe$/ });
-  await expectField(checkout(driver), 'Phone number');
-  await checkoutHasFocus(driver);
+  await checkoutTookFocus(driver);
   await driver.press('Escape');
   const result = await terminal(driver);
   expect(result).toMatchObject({ kind: 'cancel', payload: { checkoutSessionId: session.checkoutSessionId } });
@@ -95,14 +116,32 @@ test('a reload after the code step: the same token reopens at the wallet step an
 test('preload then open: the warm frame is the one opened, it takes focus and typing, and the checkout goes on', async ({ driver, world }) => {
   await driver.goto(`${world.merchant.url}/`);
   await callPage(driver, 'preloadCheckout', world.sandbox.base);
-  // The warm frame draws the phone step before any token exists.
-  await expectField(checkout(driver), 'Phone number');
-  await driver.page.run((css) => {
-    (document.querySelector(css) as HTMLIFrameElement).dataset.warm = 'yes';
+  // The warm frame loads and draws the phone step before any token exists (watched from the top:
+  // WebKitWebDriver would focus the frame by switching into it).
+  await waitFor('the warm frame to load', () =>
+    driver.page.run((css) => {
+      const frame = document.querySelector<HTMLIFrameElement>(css);
+      if (frame && !frame.dataset.warm) {
+        frame.dataset.warm = 'loading';
+        frame.addEventListener('load', () => {
+          frame.dataset.warm = 'yes';
+        });
+      }
+      return frame?.dataset.warm === 'yes';
+    }, CHECKOUT_FRAME),
+  );
+  await driver.page.run(() => new Promise((done) => setTimeout(done, 500)), undefined);
+  // Until open, the warm frame is inert: neither Tab nor a script's focus() reaches it.
+  await driver.press('Tab');
+  expect(await driver.page.run(() => document.activeElement?.id, undefined)).toBe('subscribe');
+  const warmTakesFocus = await driver.page.run((css) => {
+    (document.querySelector(css) as HTMLIFrameElement).focus();
+    return document.activeElement === document.querySelector(css);
   }, CHECKOUT_FRAME);
+  expect(warmTakesFocus).toBe(false);
   const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
   await callPage(driver, 'openCheckout', session.token);
-  await checkoutHasFocus(driver);
+  await checkoutTookFocus(driver);
   const frames = await driver.page.run(
     (css) => [...document.querySelectorAll<HTMLIFrameElement>(css)].map((f) => f.dataset.warm ?? 'new'),
     CHECKOUT_FRAME,

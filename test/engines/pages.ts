@@ -28,7 +28,7 @@ const callbacks = {
 const keep = (handle) => {
   handle.result.then((r) => { window.__awaited = r; });
 };
-window.openCheckout = (token) => keep(window.LavaCheckout.open(token, callbacks));
+window.openCheckout = (token, options) => keep(window.LavaCheckout.open(token, { ...options, ...callbacks }));
 window.mountCheckout = (token) => keep(window.LavaCheckout.mount(document.getElementById('inline'), token, callbacks));
 window.preloadCheckout = (base) => window.LavaCheckout.preload(base);
 document.getElementById('subscribe').addEventListener('click', () => window.openCheckout(window.__token));

@@ -43,7 +43,7 @@ const MODERN_PAGE = `<!doctype html>
 </body></html>`;
 
 // The body of @lavapayments/checkout@0.1.3's useLavaCheckout effect, without React.
-const LEGACY_PAGE = `<!doctype html>
+export const LEGACY_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Legacy merchant</title></head>
 <body>
 <h1>Legacy merchant page</h1>
