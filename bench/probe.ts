@@ -64,3 +64,55 @@ export interface FrameMilestones {
   domContentLoaded?: number;
   startApiEnd?: number;
 }
+
+/**
+ * The per-engine probe, served first in the checkout page (a probed copy of dist/checkout-app:
+ * WebKitWebDriver has no init scripts), so it runs from the frame's start in every engine.
+ * Records, in epoch milliseconds:
+ * - connectedAt: the host answered the hello (a preloaded frame is ready for a token);
+ * - readyAt: the phone field became ready for typing: it is in the document with a box, and this
+ *   document has focus with the field or nothing focused in it. WebKit lets a cross-origin frame
+ *   focus its own field only once the customer acts in it; there the frame has focus and the
+ *   first character typed moves focus to the field (keepFirstFocus in src/checkout/boot.tsx);
+ * - nextTaskAt: the next task after that ran (the main thread is free to take the keys).
+ * Checked when the DOM changes and when focus moves (`via` names which saw it). Each record is
+ * posted to the top page (the merchant's origin, from the frame's referrer), where the benchmark
+ * reads it: WebKit's automation focuses the frame a WebDriver command switches to, so reading
+ * inside the checkout frame would give it the focus this measures.
+ */
+export const TYPING_PROBE = `(() => {
+  if (window === window.top || !document.referrer) return;
+  const probe = {};
+  const now = () => performance.timeOrigin + performance.now();
+  const post = () => window.top.postMessage({ benchTyping: probe }, new URL(document.referrer).origin);
+  addEventListener('message', (event) => {
+    if (event.data && event.data.type === 'connect' && !probe.connectedAt) { probe.connectedAt = now(); post(); }
+  });
+  const ready = () => {
+    if (!document.hasFocus()) return false;
+    const field = document.querySelector('input[type="tel"]');
+    const active = document.activeElement;
+    return !!field && (active === field || !active || active === document.body) && field.getClientRects().length > 0;
+  };
+  const changes = new MutationObserver(() => check('dom'));
+  const check = (via) => {
+    if (probe.readyAt || !ready()) return;
+    probe.readyAt = now();
+    probe.via = via;
+    changes.disconnect();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { probe.nextTaskAt = now(); channel.port1.close(); post(); };
+    channel.port2.postMessage(0);
+  };
+  changes.observe(document, { childList: true, subtree: true, attributes: true });
+  addEventListener('focus', () => check('focus'), true);
+  addEventListener('focusin', () => check('focus'), true);
+})();`;
+
+/** What TYPING_PROBE posted to the top page last (epoch ms). */
+export interface TypingState {
+  connectedAt?: number;
+  readyAt?: number;
+  nextTaskAt?: number;
+  via?: 'dom' | 'focus';
+}

@@ -1,6 +1,7 @@
 import type { AppFirstLoad } from './app-size';
 import type { ChunkTiming } from './chunk-timing';
 import type { CyclesResult } from './cycles';
+import type { EnginesResult } from './engines';
 import type { OpenLatency } from './open-latency';
 import type { SdkSize } from './sdk-size';
 import type { Summary } from './stats';
@@ -22,11 +23,39 @@ export interface BenchResult {
   sdk: SdkSize[];
   cycles: CyclesResult;
   throughput: ThroughputResult;
+  /** Open latency per engine (absent with --engine-runs 0 and in results before 2026-11-30). */
+  engines?: EnginesResult;
 }
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const ms = (s: Summary) => `${s.median} ms (p25 ${s.p25}, p75 ${s.p75}; min ${s.min}, max ${s.max})`;
 const hit = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+/** The per-engine section: one row per engine, each variant's median with its p75 and when the field was ready. */
+function formatEngines(e: EnginesResult): string[] {
+  const lines = ['', `Open -> phone field ready for typing, per engine (${e.runs} runs per engine and variant, cold and preloaded interleaved across engines after one discarded warm-up round, fresh browser state per run):`, ''];
+  const cell = (interactive: Summary, ready: Summary) => (interactive.n === 0 ? 'no timed run' : `${interactive.median} ms (p75 ${interactive.p75}; ready at ${ready.median})`);
+  lines.push('| engine | preloaded: median (p75) | cold: median (p75) | / Chromium: preloaded, cold | runs timed (not timed) |');
+  lines.push('| --- | --- | --- | --- | --- |');
+  for (const x of e.engines) {
+    const over = x.overChromium ? `${x.overChromium.preloaded}x, ${x.overChromium.cold}x` : '-';
+    const failed = x.failed.preloaded.length + x.failed.cold.length;
+    lines.push(`| ${x.description} | ${cell(x.interactive.preloaded, x.ready.preloaded)} | ${cell(x.interactive.cold, x.ready.cold)} | ${over} | ${x.interactive.preloaded.n} + ${x.interactive.cold.n} (${failed}) |`);
+  }
+  lines.push('');
+  lines.push(
+    'Times run from open() to the next task after the field was ready for typing; "ready" is the field drawn (in the document with a box) while the frame\'s document has focus with the field, or nothing, focused ' +
+      '(WebKit lets a cross-origin frame focus its field only once the customer acts in it: the first key typed moves focus there). ' +
+      'One probe in every engine, served first in the checkout page; t0 is taken in the merchant page right before open().',
+  );
+  for (const x of e.engines) {
+    for (const [variant, messages] of Object.entries(x.failed)) {
+      if (messages.length > 0) lines.push('', `Not timed, ${x.engine} ${variant} (${messages.length}, warm-up round included): ${messages.map((m) => m.slice(0, 300)).join('; ')}`);
+    }
+  }
+  for (const s of e.skipped) lines.push('', `Not measured: ${s.engine}, ${s.reason}.`);
+  return lines;
+}
 
 /** The Markdown report (what goes in the README). */
 export function formatReport(r: BenchResult): string {
@@ -67,6 +96,7 @@ export function formatReport(r: BenchResult): string {
   for (const v of ['preloaded', 'cold', 'legacy013'] as const) {
     lines.push(`| ${v} | ${phaseNames.map((p) => (Number.isNaN(open.phases[v][p]) || open.phases[v][p] === null ? '-' : open.phases[v][p])).join(' | ')} |`);
   }
+  if (r.engines) lines.push(...formatEngines(r.engines));
   lines.push('');
   lines.push('Sizes:');
   lines.push('');

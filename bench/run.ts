@@ -1,19 +1,25 @@
 // `npm run bench`: builds what it needs, measures open latency (ours preloaded / cold vs the
 // published 0.1.3 hook), checkout-app and SDK sizes, 100 open/close cycles and sandbox
-// throughput; prints a table and writes bench/results/<date>.json and latest.json.
+// throughput, and open latency per engine (Chromium, Firefox, WebKit); prints a table and writes
+// bench/results/<date>.json and latest.json.
 // Options: --runs N (open runs per variant, default 20), --cycles N (default 100),
-// --seconds N (throughput time bound, default 20), --no-build.
-// Environment: CHROME_PATH (default /usr/bin/chromium); BENCH_SANDBOX_SCRIPT and
-// BENCH_SANDBOX_NODE_ARGS (e.g. "--cpu-prof") replace or profile the throughput sandbox process.
+// --seconds N (throughput time bound, default 20), --engine-runs N (per engine and variant,
+// default 10; 0 leaves the section out), --engines chromium,firefox,webkit (an engine that is not
+// installed is skipped, with the reason in the report), --no-build.
+// Environment: CHROME_PATH (default /usr/bin/chromium), FIREFOX_PATH, WEBKIT_MINIBROWSER (as the
+// engine flows take them); BENCH_SANDBOX_SCRIPT and BENCH_SANDBOX_NODE_ARGS (e.g. "--cpu-prof")
+// replace or profile the throughput sandbox process.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ENGINES, type EngineName } from '../test/engines/driver/driver';
 import { appFirstLoad } from './app-size';
 import { launchBrowser } from './browser';
 import { buildLegacyPage, ensureBuilt, ROOT } from './build';
 import { measureChunkTiming } from './chunk-timing';
 import { measureCycles } from './cycles';
+import { measureEngines } from './engines';
 import { measureOpenLatency } from './open-latency';
 import { type BenchResult, formatReport } from './report';
 import { sdkSizes } from './sdk-size';
@@ -25,11 +31,17 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '20' },
     cycles: { type: 'string', default: '100' },
     seconds: { type: 'string', default: '20' },
+    'engine-runs': { type: 'string', default: '10' },
+    engines: { type: 'string', default: ENGINES.join(',') },
     'no-build': { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
 const cycles = Number(values.cycles);
+const engineRuns = Number(values['engine-runs']);
+const engines = values.engines.split(',').filter(Boolean) as EngineName[];
+const unknown = engines.filter((e) => !ENGINES.includes(e));
+if (unknown.length > 0) throw new Error(`--engines: unknown ${unknown.join(', ')} (known: ${ENGINES.join(', ')})`);
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 const build = values['no-build'] ? 'skipped' : ensureBuilt();
@@ -54,6 +66,8 @@ try {
   const chunks = await measureChunkTiming(browser, servers.sdk.url);
   log(`${cycles} open/close cycles`);
   const cycled = await measureCycles(browser, servers.sandbox, servers.sdk.url, cycles);
+  log(`open latency per engine: ${engineRuns} runs x 2 variants x ${engines.join(', ')}`);
+  const perEngine = engineRuns > 0 ? await measureEngines({ merchant: servers.sdk.url, runs: engineRuns, engines, log }) : undefined;
   result = {
     date: startedAt.toISOString(),
     machine: {
@@ -70,6 +84,7 @@ try {
     sdk,
     cycles: cycled,
     throughput,
+    engines: perEngine,
   };
 } finally {
   await browser.close();
