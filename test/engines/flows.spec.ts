@@ -27,6 +27,9 @@ test('a subscription checkout reaches onSuccess with a connection REST returns, 
   await driver.goto(`${world.merchant.url}/`);
   const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'subscription', subscription_config_id: 'subconf_pro' });
   await callPage(driver, 'openCheckout', session.token);
+  const ready = await waitFor('the ready event', async () => (await merchantLog(driver)).find((e) => e.kind === 'event' && e.payload.type === 'ready'));
+  expect((await merchantLog(driver)).filter((e) => e.payload.code)).toEqual([]);
+  expect(ready.payload.step).toBe('phone');
   await verifyPhone(driver, '2015550110');
   await createWallet(driver, 'Ada');
   await expectText(checkout(driver), /Pro Plan/);
