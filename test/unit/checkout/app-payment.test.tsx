@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadPhoneTools } from '../../../src/checkout/steps/phone/phone-tools';
 import type { ConfirmPaymentRequest, ConfirmPaymentResponse } from '../../../src/contract';
 import { intent, startResponse } from './fixtures';
 import { renderApp } from './app-harness';
@@ -36,6 +37,13 @@ async function typeCard(app: ReturnType<typeof renderApp>, number: string) {
 }
 
 describe('payment through the app', { timeout: 30_000 }, () => {
+  // As after first paint: the number tools have loaded (phone-tools-lazy.test.tsx covers before).
+  // Left to the first test's own render, they arrived up to 1.1 s after its submit with both
+  // cores busy (on React and on Preact), past findBy's 1 s.
+  beforeAll(async () => {
+    await loadPhoneTools();
+  });
+
   it('given onboarding, then a good card ends in success with lock around the charge and one confirm', async () => {
     let resolve: (value: ConfirmPaymentResponse) => void = () => {};
     const confirmPayment = vi.fn(() => new Promise<ConfirmPaymentResponse>((r) => (resolve = r)));
