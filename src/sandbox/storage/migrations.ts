@@ -234,6 +234,33 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
       ALTER TABLE payment_intents ADD COLUMN client_secret TEXT;
     `,
   },
+  {
+    version: 4,
+    name: 'payments: one Stripe PaymentIntent per checkout session, reconciled from confirms and webhooks',
+    sql: `
+      -- Every tab of a session pays through the session's open PaymentIntent. A new generation
+      -- (and Stripe idempotency key) starts only when the old one is given up: another wallet
+      -- asks to pay, or Stripe cancelled it. The create parameters are written before Stripe is
+      -- called, so a retry after a crash sends the same request under the same key.
+      CREATE TABLE stripe_payment_intents (
+        session_id TEXT NOT NULL REFERENCES checkout_sessions(id),
+        generation INTEGER NOT NULL,
+        connection_id TEXT NOT NULL REFERENCES connections(id),
+        create_amount INTEGER NOT NULL CHECK (create_amount > 0),
+        create_description TEXT NOT NULL,
+        payment_intent_id TEXT UNIQUE,
+        client_secret TEXT,
+        amount INTEGER NOT NULL CHECK (amount > 0),
+        status TEXT NOT NULL CHECK (status IN ('open', 'superseded', 'canceled', 'succeeded', 'refunding', 'refunded')),
+        refund_id TEXT,
+        refund_reason TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (session_id, generation)
+      );
+      CREATE UNIQUE INDEX stripe_payment_intents_one_open ON stripe_payment_intents (session_id) WHERE status = 'open';
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
