@@ -1,7 +1,7 @@
 // The checkout app runs on Preact's React-compatible layer. Its production build
 // (vite.app.config.ts), its unit tests (vitest.config.ts, project `checkout`) and its stories
-// (.storybook/main.ts) all resolve React through this one list, so what the tests render is
-// what customers get.
+// (.storybook/preact-for-checkout.ts) all resolve React through this one list, so what the
+// tests render is what customers get.
 export const preactCompatAliases: Array<{ find: RegExp; replacement: string }> = [
   { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
   { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
