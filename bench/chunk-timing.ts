@@ -20,11 +20,10 @@ export interface ChunkTiming {
   stripeJsPhase: ChunkLoad['phase'] | 'not loaded';
 }
 
-/** A processor that says "Stripe" so the app takes its Stripe path; no call reaches Stripe. */
+/** A processor that says "Stripe" so the app takes its Stripe path; the run ends before any payment. */
 const fakeStripe: PaymentProcessor & { publishableKey: string } = {
   kind: 'stripe',
   publishableKey: 'pk_test_bench',
-  prepareIntent: async ({ intentId }) => ({ processorRef: `pi_bench_${intentId}`, clientSecret: `pi_bench_${intentId}_secret_bench` }),
   charge: async () => ({ status: 'failed', code: 'card_declined', message: 'benchmark processor' }),
 };
 

@@ -12,6 +12,7 @@ import { ApiError, errorResponse } from './http/errors';
 import { redactPath } from './log';
 import type { OtpDeps } from './otp/otp';
 import { paymentRoutes } from './payments/routes';
+import { stripeWebhookRoutes } from './payments/stripe-webhook';
 import { requireSecretKey } from './rest/auth';
 import { creditBundleRoutes, meterRoutes, subscriptionConfigRoutes } from './rest/catalog';
 import { checkoutSessionRoutes } from './rest/checkout-sessions';
@@ -56,6 +57,11 @@ export function createApp(ctx: SandboxContext, otp: OtpDeps): Hono {
   flow.route('/', identityRoutes(ctx, otp));
   flow.route('/', paymentRoutes(ctx, { db: ctx.db, now: ctx.now, processor: ctx.processor, webhooks: ctx.webhooks }));
   app.route(FLOW_API_PREFIX, flow);
+
+  const stripe = ctx.processor.stripe;
+  if (stripe) {
+    app.route('/stripe', stripeWebhookRoutes({ db: ctx.db, now: ctx.now, processor: ctx.processor, webhooks: ctx.webhooks, stripe, log: ctx.log }));
+  }
 
   app.route('/api/checkout/result', resultRoutes(ctx));
   app.route('/', embedRoutes(ctx));

@@ -47,7 +47,9 @@ export interface SandboxOptions {
   appOrigins?: string[];
   /**
    * Card processor. Default: Stripe (the optional \`stripe\` package) when STRIPE_SECRET_KEY and
-   * STRIPE_PUBLISHABLE_KEY are set, else the offline sandbox processor. Tests may pass their own.
+   * STRIPE_PUBLISHABLE_KEY are set (STRIPE_WEBHOOK_SECRET too: the signing secret of the endpoint
+   * sending `payment_intent.succeeded` to `/stripe/webhook`), else the offline sandbox processor.
+   * Tests may pass their own (`createStripeProcessor` with a fake of the package).
    */
   processor?: PaymentProcessor & { publishableKey?: string };
   /** Terminal lines (requests, sandbox SMS codes). Default: silent. */
@@ -168,6 +170,8 @@ function chooseProcessor(options: SandboxOptions, now: () => number): Promise<Pa
   if (options.processor) return Promise.resolve(options.processor);
   const secret = process.env.STRIPE_SECRET_KEY;
   const publishable = process.env.STRIPE_PUBLISHABLE_KEY;
-  if (secret && publishable) return loadStripeProcessor(secret, publishable);
+  if (secret && publishable) {
+    return loadStripeProcessor({ secretKey: secret, publishableKey: publishable, webhookSecret: process.env.STRIPE_WEBHOOK_SECRET });
+  }
   return Promise.resolve(createSandboxProcessor(now));
 }

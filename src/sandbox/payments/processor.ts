@@ -1,5 +1,6 @@
 import type { CardInput } from '../../contract/flow-api';
 import type { CardDetails, CardField } from './cards';
+import type { StripeAccount } from './stripe-api';
 
 /** How a confirm pays: a card typed in, a card saved on the wallet, or a Stripe PaymentIntent. */
 export type ChargeMethod =
@@ -8,7 +9,7 @@ export type ChargeMethod =
   | { kind: 'stripe'; paymentIntentId: string };
 
 export interface ChargeRequest {
-  /** Our intent (`pi_…`) and the processor's own reference for it, if `prepareIntent` made one. */
+  /** Our intent (`pi_…`) and the processor's own reference for it, if it has one. */
   intentId: string;
   processorRef: string | null;
   amount: number;
@@ -34,16 +35,14 @@ export type ChargeOutcome =
   | { status: 'requires_action'; card: ReusableCard }
   | { status: 'failed'; code: FailureCode; message: string; field?: CardField };
 
-export interface PreparedIntent {
-  processorRef: string;
-  /** Handed to the app (Stripe.js confirms with it). */
-  clientSecret: string;
-}
-
 /** One payment-step contract, two implementations: the offline sandbox processor and Stripe. */
 export interface PaymentProcessor {
   readonly kind: 'sandbox' | 'stripe';
-  /** Called once per new intent when the processor needs its own object first (Stripe's PaymentIntent). */
-  prepareIntent?(input: { intentId: string; sessionId: string; amount: number; description: string }): Promise<PreparedIntent>;
+  /**
+   * Stripe only: the account the sandbox talks to. With it, the money moves in the browser
+   * (Stripe.js confirms the session's PaymentIntent) and the sandbox reconciles what Stripe reports
+   * (stripe-intents.ts, stripe-reconcile.ts) instead of charging here.
+   */
+  readonly stripe?: StripeAccount;
   charge(request: ChargeRequest): Promise<ChargeOutcome>;
 }

@@ -15,6 +15,8 @@ import { emitCheckoutCompleted } from '../webhooks';
 import { type ConfirmMethod, confirmIntent, type PaymentDeps } from './confirm';
 import { completeSession } from './fulfil';
 import { priceOf } from './pricing';
+import { cancelUnusable, paymentIntentForSession } from './stripe-intents';
+import { confirmStripePayment } from './stripe-reconcile';
 import { type IntentRow, intentById, savedCardsOf } from './store';
 
 const KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
@@ -68,17 +70,13 @@ export function paymentRoutes(ctx: SandboxContext, deps: PaymentDeps): Hono<Flow
       return intentById(ctx.db, id)!;
     })();
     let clientSecret = intent.client_secret;
-    if (deps.processor.prepareIntent && !intent.processor_ref) {
-      // Stripe: its PaymentIntent, made once per intent (Stripe's own idempotency key is our intent id).
-      const prepared = await deps.processor.prepareIntent({
-        intentId: intent.id,
-        sessionId: session.id,
-        amount: intent.amount,
-        description: intent.description,
-      });
-      ctx.db
-        .prepare('UPDATE payment_intents SET processor_ref = ?, client_secret = ?, updated_at = ? WHERE id = ?')
-        .run(prepared.processorRef, prepared.clientSecret, ctx.now(), intent.id);
+    const stripe = deps.processor.stripe;
+    if (stripe) {
+      // The session's one PaymentIntent, at this intent's amount (every tab pays through it).
+      const prepared = await paymentIntentForSession(
+        { ...deps, stripe },
+        { sessionId: session.id, connectionId: conn.id, intentId: intent.id, amount: intent.amount, description: intent.description },
+      );
       clientSecret = prepared.clientSecret;
     }
     const answer: PaymentIntentResponse = {
@@ -120,6 +118,10 @@ export function paymentRoutes(ctx: SandboxContext, deps: PaymentDeps): Hono<Flow
       if (typeof approve !== 'boolean') throw invalid("'challenge.approve' must be a boolean.");
       method = { kind: 'challenge', challengeId: field.string(challenge, 'challenge_id', { max: 100 }), approve };
     }
+    const stripe = deps.processor.stripe;
+    if (method.kind === 'stripe' && stripe) {
+      return c.json(await confirmStripePayment({ ...deps, stripe }, intent, method.paymentIntentId, { saveCard: method.saveCard }));
+    }
     return c.json(await confirmIntent(deps, intent.id, key, method));
   });
 
@@ -140,6 +142,9 @@ export function paymentRoutes(ctx: SandboxContext, deps: PaymentDeps): Hono<Flow
       completeSession(ctx.db, session.id, conn.id, ctx.now());
       emitCheckoutCompleted(deps.webhooks, ctx.db, session.id, 0);
     })();
+    // Stripe: the session's PaymentIntent can no longer be paid (if it just was, it is refunded).
+    const stripe = deps.processor.stripe;
+    if (stripe) await cancelUnusable({ ...deps, stripe }, session.id);
     return c.json(answer);
   });
 
