@@ -66,6 +66,34 @@ describe('payment step with Stripe (fake Stripe object)', () => {
     );
   });
 
+  it('given the session’s PaymentIntent was already paid in another tab, then it hands that PaymentIntent to the server instead of failing', async () => {
+    const { user, dispatch } = renderStripe(async () => ({
+      error: {
+        type: 'invalid_request_error',
+        code: 'payment_intent_unexpected_state',
+        message: 'You cannot confirm this PaymentIntent because it has a status of succeeded.',
+        payment_intent: { id: 'pi_shared', status: 'succeeded' },
+      },
+    }));
+    await user.click(screen.getByRole('button', { name: 'Pay $25.00' }));
+    await waitFor(() => expect(dispatch).toHaveBeenCalledWith({ type: 'PAY', input: { kind: 'stripe', paymentIntentId: 'pi_shared', saveCard: false } }));
+    expect(dispatch).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'PAY_CLIENT_FAILED' }));
+  });
+
+  it('given the PaymentIntent was cancelled (the checkout moved on), then it is a failure and nothing goes to the server', async () => {
+    const { user, dispatch } = renderStripe(async () => ({
+      error: {
+        type: 'invalid_request_error',
+        code: 'payment_intent_unexpected_state',
+        message: 'You cannot confirm this PaymentIntent because it has a status of canceled.',
+        payment_intent: { id: 'pi_old', status: 'canceled' },
+      },
+    }));
+    await user.click(screen.getByRole('button', { name: 'Pay $25.00' }));
+    await waitFor(() => expect(dispatch).toHaveBeenCalledWith(expect.objectContaining({ type: 'PAY_CLIENT_FAILED' })));
+    expect(dispatch).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'PAY' }));
+  });
+
   it('given failed authentication, then it is reported as such', async () => {
     const { user, dispatch } = renderStripe(async () => ({
       error: { type: 'invalid_request_error', code: 'payment_intent_authentication_failure', message: 'We are unable to authenticate.' },

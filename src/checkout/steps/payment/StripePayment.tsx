@@ -6,7 +6,7 @@ import { useAppearance } from '../../theme/context';
 import { stripeAppearance } from '../../theme/stripe-appearance';
 import { Button } from '../../ui/Button';
 import type { ProcessorProps } from './processor';
-import { fromStripeError } from './stripe-errors';
+import { fromStripeError, paidElsewhere } from './stripe-errors';
 
 let loading: { key: string; stripe: Promise<Stripe | null> } | null = null;
 
@@ -65,6 +65,13 @@ function StripeForm({ state, dispatch, payLabel, offerSave, clientSecret }: Proc
       confirmParams: { return_url: window.location.href },
     });
     if (result.error) {
+      // The session's PaymentIntent is shared by its tabs: paid in another one, it is this
+      // checkout's payment too, and the server answers with the charge it already recorded.
+      const paid = paidElsewhere(result.error);
+      if (paid) {
+        dispatch({ type: 'PAY', input: { kind: 'stripe', paymentIntentId: paid, saveCard: false } });
+        return;
+      }
       dispatch({ type: 'PAY_CLIENT_FAILED', error: fromStripeError(result.error) });
       return;
     }

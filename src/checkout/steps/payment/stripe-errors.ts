@@ -18,3 +18,12 @@ export function fromStripeError(error: StripeError): FlowError {
               : 'card_declined';
   return message ? { code, message } : { code };
 }
+
+/**
+ * The PaymentIntent's id when Stripe.js refused to confirm it because it has already succeeded
+ * (`payment_intent_unexpected_state`), which is how a second tab of the session finds it paid.
+ */
+export function paidElsewhere(error: StripeError): string | null {
+  const pi = error.payment_intent;
+  return error.code === 'payment_intent_unexpected_state' && pi?.status === 'succeeded' ? pi.id : null;
+}
