@@ -1,14 +1,12 @@
 import { forgedPayloads } from '../e2e/attacks/support';
 import { waitFor } from './driver/driver';
 import { expect, test } from './fixtures';
-import { callPage, checkout, chooseAmount, createWallet, expectField, expectText, merchantLog, payWithCard, terminal, verifyPhone } from './steps';
+import { checkout, chooseAmount, createWallet, expectField, expectText, merchantLog, payWithCard, terminal, verifyPhone , openNewSession } from './steps';
 
 test.describe.configure({ timeout: 120_000 });
 
 test('a third-origin frame and the merchant window forge results: 0 accepted, and the checkout still completes', async ({ driver, world, engine }) => {
-  await driver.goto(`${world.merchant.url}/`);
-  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
-  await callPage(driver, 'openCheckout', session.token);
+  const session = await openNewSession(driver, world);
   await expectField(checkout(driver), 'Phone number');
   await waitFor('ready', async () => (await merchantLog(driver)).some((e) => e.kind === 'event' && e.payload.type === 'ready'));
 

@@ -1,7 +1,6 @@
 import { STEP_TIMEOUT, waitFor } from './driver/driver';
 import { expect, test } from './fixtures';
 import {
-  callPage,
   checkout,
   checkoutFrames,
   chooseAmount,
@@ -13,6 +12,7 @@ import {
   payWithCard,
   terminal,
   verifyPhone,
+  openNewSession,
 } from './steps';
 
 test.describe.configure({ timeout: 120_000 });
@@ -24,9 +24,7 @@ interface Connection {
 }
 
 test('a subscription checkout reaches onSuccess with a connection REST returns, plan active', async ({ driver, world }) => {
-  await driver.goto(`${world.merchant.url}/`);
-  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'subscription', subscription_config_id: 'subconf_pro' });
-  await callPage(driver, 'openCheckout', session.token);
+  const session = await openNewSession(driver, world, { mode: 'subscription', subscription_config_id: 'subconf_pro' });
   const ready = await waitFor('the ready event', async () => (await merchantLog(driver)).find((e) => e.kind === 'event' && e.payload.type === 'ready'));
   expect((await merchantLog(driver)).filter((e) => e.payload.code)).toEqual([]);
   expect(ready.payload.step).toBe('phone');
@@ -49,9 +47,7 @@ test('a subscription checkout reaches onSuccess with a connection REST returns, 
 });
 
 test('an onboarding checkout creates a wallet and funds it', async ({ driver, world }) => {
-  await driver.goto(`${world.merchant.url}/`);
-  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
-  await callPage(driver, 'openCheckout', session.token);
+  await openNewSession(driver, world);
   await verifyPhone(driver, '2015550111');
   await createWallet(driver, 'Bea');
   await chooseAmount(driver, '25.00');

@@ -1,6 +1,6 @@
 import { type Driver, waitFor } from './driver/driver';
 import { expect, test } from './fixtures';
-import { callPage, checkout, CHECKOUT_FRAME, checkoutFrames, createWallet, expectField, focused, merchantLog, terminal, verifyPhone } from './steps';
+import { callPage, checkout, CHECKOUT_FRAME, checkoutFrames, createWallet, expectField, focused, merchantLog, terminal, verifyPhone , openNewSession } from './steps';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -20,12 +20,7 @@ function phoneValue(driver: Driver): Promise<string> {
 }
 
 test('opened by a click, the checkout takes focus and what the customer types at once lands in the phone field', async ({ driver, world }) => {
-  await driver.goto(`${world.merchant.url}/`);
-  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
-  await driver.page.run((token) => {
-    (window as unknown as { __token: string }).__token = token;
-  }, session.token);
-  await driver.page.click({ button: /^Subscribe$/ });
+  await openNewSession(driver, world, {}, 'click');
   await checkoutTookFocus(driver);
   // Chromium and Firefox let the frame focus its field; WebKit only once the customer acts in
   // the frame, and then the first key typed moves focus there (keepFirstFocus).
@@ -57,12 +52,7 @@ test("a merchant accent reads in this engine: a yellow accent's buttons get blac
 });
 
 test('Escape cancels the checkout and focus returns to the button that opened it', async ({ driver, world }) => {
-  await driver.goto(`${world.merchant.url}/`);
-  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
-  await driver.page.run((token) => {
-    (window as unknown as { __token: string }).__token = token;
-  }, session.token);
-  await driver.page.click({ button: /^Subscribe$/ });
+  const session = await openNewSession(driver, world, {}, 'click');
   await checkoutTookFocus(driver);
   await driver.press('Escape');
   const result = await terminal(driver);
@@ -72,9 +62,7 @@ test('Escape cancels the checkout and focus returns to the button that opened it
 });
 
 test('an inline mount follows its content: the frame is as tall as the step, on the phone and wallet steps', async ({ driver, world }) => {
-  await driver.goto(`${world.merchant.url}/`);
-  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
-  await callPage(driver, 'mountCheckout', session.token);
+  await openNewSession(driver, world, {}, 'mountCheckout');
   const frame = checkout(driver);
   await expectField(frame, 'Phone number');
   expect(await driver.page.run(() => document.querySelectorAll('[role="dialog"][aria-modal="true"]').length, undefined)).toBe(0);
@@ -96,9 +84,7 @@ test('an inline mount follows its content: the frame is as tall as the step, on 
 });
 
 test('a reload after the code step: the same token reopens at the wallet step and goes on', async ({ driver, world }) => {
-  await driver.goto(`${world.merchant.url}/`);
-  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
-  await callPage(driver, 'openCheckout', session.token);
+  const session = await openNewSession(driver, world);
   await verifyPhone(driver, '2015550131');
   await expectField(checkout(driver), 'First name');
 

@@ -1,6 +1,6 @@
 import { type Driver, waitFor } from './driver/driver';
 import { expect, test } from './fixtures';
-import { alerts, callPage, checkout, expectField, type Focused, focused, terminal } from './steps';
+import { alerts, checkout, expectField, type Focused, focused, terminal , openNewSession } from './steps';
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -23,9 +23,7 @@ async function submit(driver: Driver, name: RegExp): Promise<void> {
 }
 
 test('every customer mistake shows its error, announces it and focuses the field at fault; the checkout still completes', async ({ driver, world }) => {
-  await driver.goto(`${world.merchant.url}/`);
-  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
-  await callPage(driver, 'openCheckout', session.token);
+  const session = await openNewSession(driver, world);
   const frame = checkout(driver);
   await expectField(frame, 'Phone number');
 

@@ -1,15 +1,13 @@
 import { waitFor } from './driver/driver';
 import { test } from './fixtures';
-import { callPage, checkout, expectField } from './steps';
+import { checkout, expectField , openNewSession } from './steps';
 
 // The page-error check itself, in every engine: each of these tests must be failed by the
 // fixture (test.fail() turns that into a pass; had the error gone unseen, the run would fail
 // with "expected to fail, but passed").
 
 async function openCheckout(driver: import('./driver/driver').Driver, world: import('./world').EngineWorld) {
-  await driver.goto(`${world.merchant.url}/`);
-  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding' });
-  await callPage(driver, 'openCheckout', session.token);
+  await openNewSession(driver, world);
   await expectField(checkout(driver), 'Phone number');
 }
 

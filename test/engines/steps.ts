@@ -1,4 +1,6 @@
+import type { CreatedSession, CreateSessionInput } from '../e2e/support/sandbox-rest';
 import { type Driver, type Scope, STEP_TIMEOUT, type Target, waitFor } from './driver/driver';
+import type { EngineWorld } from './world';
 
 /**
  * The customer's and the merchant's steps, written once over the driver interface: every engine
@@ -88,6 +90,30 @@ export function merchantLog(driver: Driver): Promise<LogEntry[]> {
 /** Waits for the first terminal callback (success, cancel or error) on the merchant page. */
 export async function terminal(driver: Driver, timeout = 20_000): Promise<LogEntry> {
   return waitFor('a terminal callback', async () => (await merchantLog(driver)).find((e) => e.kind !== 'event'), timeout);
+}
+
+/**
+ * The merchant page at `/`, a new session for its origin (onboarding unless `input` says
+ * otherwise), and the checkout opened for it: `openCheckout` (overlay), `mountCheckout` (inline),
+ * or `click` (the token is handed to the page and its Subscribe button is clicked).
+ */
+export async function openNewSession(
+  driver: Driver,
+  world: EngineWorld,
+  input: Omit<CreateSessionInput, 'origin'> = {},
+  how: 'openCheckout' | 'mountCheckout' | 'click' = 'openCheckout',
+): Promise<CreatedSession> {
+  await driver.goto(`${world.merchant.url}/`);
+  const session = await world.sandbox.createSession({ origin: world.merchant.url, mode: 'onboarding', ...input });
+  if (how !== 'click') {
+    await callPage(driver, how, session.token);
+    return session;
+  }
+  await driver.page.run((token) => {
+    (window as unknown as { __token: string }).__token = token;
+  }, session.token);
+  await driver.page.click(button(/^Subscribe$/));
+  return session;
 }
 
 /** Calls one of the merchant page's functions (`openCheckout`, `mountCheckout`, `preloadCheckout`). */
