@@ -7,6 +7,7 @@ import type { ChildBridge, Handshake } from './bridge/child';
 import type { HostLink } from './bridge/host-link';
 import { reportTo } from './bridge/report';
 import { createFlowController, type FlowController } from './flow/controller';
+import { flowTokenStore } from './flow/flow-token-store';
 import { browserStorage, idempotencyKeys } from './flow/idempotency';
 import { initialState } from './flow/machine';
 import type { Session } from './flow/types';
@@ -115,6 +116,8 @@ function boot(root: Root, options: BootOptions, drawNow: boolean): FlowControlle
       secret: options.secret,
       parentOrigin: options.parentOrigin,
       keys: (sessionId) => idempotencyKeys(storage, sessionId),
+      // The legacy path never resumes: nothing to keep.
+      ...(options.parentOrigin !== null ? { tokens: flowTokenStore(storage) } : {}),
     },
     reportTo(options.link, { session: (session) => options.onSession?.(session) }),
     initialState(options.confirmClose, true),

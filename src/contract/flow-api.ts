@@ -7,7 +7,10 @@ import type { Step } from './events';
  * Credentials never travel in a URL:
  * - `start` takes the session secret in its body and answers a `flow_token`;
  * - every later call sends `Authorization: Bearer <flow_token>`;
- * - `phone/verify` answers a fresh `flow_token` (the verified credential) that replaces the old one.
+ * - `phone/verify` answers a fresh `flow_token` (the verified credential) that replaces the old one;
+ * - to resume after a reload, `start` also takes the verified `flow_token` this browser kept: it is
+ *   rotated (the answer carries a new one, the old one stops working). Without it, start answers
+ *   the phone step.
  * Money fields are decimal strings ("25.00"), USD.
  */
 export const FLOW_API_PREFIX = '/api/flow';
@@ -55,8 +58,14 @@ export interface FlowProgress {
 // POST /api/flow/start
 export interface StartRequest {
   secret: string;
-  /** The parent origin the app learned in the handshake; null on the legacy path. */
+  /** The parent origin the app learned in the handshake; null on the legacy path. Never a credential. */
   parent_origin: string | null;
+  /**
+   * The verified flow token this browser kept for the session (the checkout origin's sessionStorage),
+   * proving a reopened checkout is the one that verified. Modern path only. A frame that may not use
+   * storage sends none: the browser sends the same token as the server's partitioned cookie.
+   */
+  flow_token?: string;
 }
 export interface StartResponse {
   checkout_session_id: string;

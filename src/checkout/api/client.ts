@@ -30,10 +30,19 @@ export class FlowApiError extends Error {
   }
 }
 
+/**
+ * `proofCookie`: the browser keeps the verified flow token in the server's partitioned cookie (the
+ * frame may not use storage), so start sends it and verify lets it be set. Every other call, and
+ * these otherwise, go without credentials.
+ */
+export interface ProofOptions {
+  proofCookie?: boolean;
+}
+
 export interface FlowApi {
-  start(body: StartRequest): Promise<StartResponse>;
+  start(body: StartRequest, options?: ProofOptions): Promise<StartResponse>;
   sendCode(token: string, phone: string): Promise<SendCodeResponse>;
-  verifyCode(token: string, code: string): Promise<VerifyCodeResponse>;
+  verifyCode(token: string, code: string, options?: ProofOptions): Promise<VerifyCodeResponse>;
   createWallet(token: string, body: CreateWalletRequest): Promise<WalletResponse>;
   linkWallet(token: string): Promise<WalletResponse>;
   state(token: string): Promise<StateResponse>;
@@ -53,7 +62,7 @@ export function createFlowApi(options: FlowApiOptions): FlowApi {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 20_000;
 
-  async function call<T>(method: 'GET' | 'POST', path: string, token: string | null, body?: unknown): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST', path: string, token: string | null, body?: unknown, proof: ProofOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
@@ -63,7 +72,7 @@ export function createFlowApi(options: FlowApiOptions): FlowApi {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        credentials: 'omit',
+        credentials: proof.proofCookie ? 'same-origin' : 'omit',
         cache: 'no-store',
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -76,9 +85,9 @@ export function createFlowApi(options: FlowApiOptions): FlowApi {
   }
 
   return {
-    start: (body) => call('POST', '/start', null, body),
+    start: (body, options) => call('POST', '/start', null, body, options),
     sendCode: (token, phone) => call('POST', '/phone/send', token, { phone }),
-    verifyCode: (token, code) => call('POST', '/phone/verify', token, { code }),
+    verifyCode: (token, code, options) => call('POST', '/phone/verify', token, { code }, options),
     createWallet: (token, body) => call('POST', '/wallet', token, body),
     linkWallet: (token) => call('POST', '/wallet/link', token, {}),
     state: (token) => call('GET', '/state', token),

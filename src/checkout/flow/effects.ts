@@ -1,5 +1,6 @@
 import type { ConfirmPaymentRequest } from '../../contract';
-import { type FlowApi, FlowApiError } from '../api/client';
+import { type FlowApi, FlowApiError, type ProofOptions } from '../api/client';
+import type { FlowTokenStore } from './flow-token-store';
 import type { IdempotencyKeys } from './idempotency';
 import type { FlowError, FlowEvent, FlowState, IssuedCommand, PaymentInput } from './types';
 
@@ -9,6 +10,8 @@ export interface EffectDeps {
   secret: string;
   parentOrigin: string | null;
   keys: (checkoutSessionId: string) => IdempotencyKeys;
+  /** Where the verified flow token is kept for a reload; absent (the legacy path), nothing resumes. */
+  tokens?: FlowTokenStore;
 }
 
 /** Perform one command and describe its answer as an event. Never throws. */
@@ -18,12 +21,22 @@ export async function runCommand(command: IssuedCommand, state: FlowState, deps:
   const sessionId = state.session?.checkout_session_id ?? '';
   try {
     switch (command.kind) {
-      case 'start':
-        return { type: 'STARTED', id, response: await deps.api.start({ secret: deps.secret, parent_origin: deps.parentOrigin }) };
+      case 'start': {
+        const kept = deps.tokens?.read(deps.secret);
+        const body = { secret: deps.secret, parent_origin: deps.parentOrigin, ...(kept ? { flow_token: kept } : {}) };
+        const response = await deps.api.start(body, proofOptions(deps));
+        // The kept token was spent by this start (rotated), or proved nothing: keep what came back.
+        if (response.progress.verified) deps.tokens?.keep(deps.secret, response.flow_token);
+        else if (kept) deps.tokens?.forget(deps.secret);
+        return { type: 'STARTED', id, response };
+      }
       case 'send_code':
         return { type: 'CODE_SENT', id, response: await deps.api.sendCode(token, command.phone) };
-      case 'verify_code':
-        return { type: 'CODE_VERIFIED', id, response: await deps.api.verifyCode(token, command.code) };
+      case 'verify_code': {
+        const response = await deps.api.verifyCode(token, command.code, proofOptions(deps));
+        deps.tokens?.keep(deps.secret, response.flow_token);
+        return { type: 'CODE_VERIFIED', id, response };
+      }
       case 'create_wallet':
         return { type: 'WALLET_READY', id, response: await deps.api.createWallet(token, command.details) };
       case 'link_wallet':
@@ -45,14 +58,24 @@ export async function runCommand(command: IssuedCommand, state: FlowState, deps:
         };
         const response = await deps.api.confirmPayment(token, body);
         if (response.status === 'failed') keys.rotateConfirmKey(command.intentId);
+        // A completed session is single-use: nothing is left to resume.
+        if (response.status === 'succeeded') deps.tokens?.forget(deps.secret);
         return { type: 'PAYMENT_RESULT', id, response };
       }
-      case 'complete':
-        return { type: 'COMPLETED', id, response: await deps.api.complete(token) };
+      case 'complete': {
+        const response = await deps.api.complete(token);
+        deps.tokens?.forget(deps.secret);
+        return { type: 'COMPLETED', id, response };
+      }
     }
   } catch (error) {
     return { type: 'REQUEST_FAILED', id, error: toFlowError(error, command, deps, sessionId) };
   }
+}
+
+/** Only when the browser keeps the token in the server's cookie do these calls carry credentials. */
+function proofOptions(deps: EffectDeps): ProofOptions | undefined {
+  return deps.tokens?.carrier === 'cookie' ? { proofCookie: true } : undefined;
 }
 
 function paymentFields(input: PaymentInput): Partial<ConfirmPaymentRequest> {

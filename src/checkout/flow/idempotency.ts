@@ -31,27 +31,35 @@ export function memoryStorage(): KeyStorage {
 /**
  * sessionStorage when the frame may use it, memory otherwise, chosen on first use: opening
  * sessionStorage is a synchronous round trip to the browser in a fresh frame (about 10 ms),
- * which does not belong on the way to the phone field; keys are first needed at payment.
+ * which does not belong on the way to the phone field; it is first needed by start (the kept
+ * flow token, flow-token-store.ts), after the phone field is drawn and focused.
  */
-export function browserStorage(): KeyStorage {
-  let chosen: KeyStorage | null = null;
-  const storage = () => (chosen ??= sessionOrMemory());
+export function browserStorage(): KeyStorage & { readonly survivesReload: boolean } {
+  let chosen: { storage: KeyStorage; survivesReload: boolean } | null = null;
+  const choose = () => {
+    chosen ??= sessionOrMemory();
+    return chosen;
+  };
   return {
-    getItem: (key) => storage().getItem(key),
-    setItem: (key, value) => storage().setItem(key, value),
-    removeItem: (key) => storage().removeItem(key),
+    getItem: (key) => choose().storage.getItem(key),
+    setItem: (key, value) => choose().storage.setItem(key, value),
+    removeItem: (key) => choose().storage.removeItem(key),
+    /** False when the frame may not use sessionStorage (a browser blocking third-party storage). */
+    get survivesReload() {
+      return choose().survivesReload;
+    },
   };
 }
 
-function sessionOrMemory(): KeyStorage {
+function sessionOrMemory(): { storage: KeyStorage; survivesReload: boolean } {
   try {
     const storage = window.sessionStorage;
     const probe = '__lava_probe__';
     storage.setItem(probe, '1');
     storage.removeItem(probe);
-    return storage;
+    return { storage, survivesReload: true };
   } catch {
-    return memoryStorage();
+    return { storage: memoryStorage(), survivesReload: false };
   }
 }
 

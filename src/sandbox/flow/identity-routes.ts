@@ -28,7 +28,7 @@ import { requireFlowToken, requireVerified } from './auth';
 import { issueFlowToken, liveCredential, revokeCredential, setCredentialConnection } from './credentials';
 import type { FlowEnv } from './env';
 import { amountRules, bundleSummary, planSummary, progressOf } from './summary';
-import { verifiedInSession } from './resume';
+import { proofCookie, resumeWithProof } from './resume';
 import { validateWalletDetails } from './wallet-details';
 
 const SECRET = /^[A-Za-z0-9_-]{16,200}$/;
@@ -43,6 +43,7 @@ export function identityRoutes(ctx: SandboxContext, otp: OtpDeps): Hono<FlowEnv>
     if (parentOrigin !== null && typeof parentOrigin !== 'string') {
       throw invalid("'parent_origin' must be the parent page's origin, or null on the legacy path.");
     }
+    const proof = field.optionalString(body, 'flow_token', { max: 200 });
     const session = SECRET.test(secret) ? sessionBySecret(ctx.db, secret) : undefined;
     if (!session) throw new ApiError('session_not_found', 'This checkout session does not exist.');
     // The origin is checked before anything else is revealed about the session.
@@ -52,9 +53,16 @@ export function identityRoutes(ctx: SandboxContext, otp: OtpDeps): Hono<FlowEnv>
     const now = ctx.now();
     assertOpen(session, now);
     const merchant = merchantById(ctx.db, session.merchant_id);
-    // A reopened checkout (the merchant page reloaded) resumes at the step the session reached.
-    const resumed = parentOrigin !== null ? verifiedInSession(ctx.db, session.id) : null;
-    const token = issueFlowToken(ctx.db, session.id, now, resumed);
+    // A reopened checkout resumes past the phone step only in the browser that verified: it proves
+    // the flow token it kept (rotated here). Anyone else starts at the phone step. Never on the legacy path.
+    let resumed: string | null = null;
+    if (parentOrigin !== null) {
+      const cookie = proof === undefined ? proofCookie.read(c, session.id) : undefined;
+      resumed = resumeWithProof(ctx.db, session.id, proof ?? cookie, now);
+      if (resumed) proofCookie.keep(c, session, resumed, now);
+      else if (cookie !== undefined) proofCookie.drop(c, session.id);
+    }
+    const token = resumed ?? issueFlowToken(ctx.db, session.id, now);
     const plan = session.subscription_config_id ? planById(ctx.db, merchant.id, session.subscription_config_id) : undefined;
     const bundle = session.credit_bundle_id ? bundleById(ctx.db, merchant.id, session.credit_bundle_id) : undefined;
     const conn = session.connection_id ? connectionById(ctx.db, merchant.id, session.connection_id) : undefined;
@@ -104,6 +112,7 @@ export function identityRoutes(ctx: SandboxContext, otp: OtpDeps): Hono<FlowEnv>
       revokeCredential(ctx.db, credential.token_hash, now);
       return issueFlowToken(ctx.db, session.id, now, { phone, connectionId: linked?.id ?? null });
     })();
+    proofCookie.keep(c, session, token, now);
     const answer: VerifyCodeResponse = {
       flow_token: token,
       wallet: wallet

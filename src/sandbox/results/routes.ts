@@ -65,9 +65,14 @@ function resultOf(ctx: SandboxContext, session: SessionRow): SessionResult {
   if (status === 'expired') {
     return { status: 'error', code: 'session_expired', message: 'This checkout session has expired.', checkoutSessionId: id };
   }
-  const latest = ctx.db
-    .prepare('SELECT * FROM flow_credentials WHERE session_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
+  // The furthest any live credential got: a later start that proved nothing (another browser, a
+  // new tab) is at the phone step and does not hide where the customer is.
+  const furthest = ctx.db
+    .prepare(
+      `SELECT * FROM flow_credentials WHERE session_id = ? AND revoked_at IS NULL
+       ORDER BY connection_id IS NOT NULL DESC, verified_phone IS NOT NULL DESC, created_at DESC, rowid DESC LIMIT 1`,
+    )
     .get(id) as CredentialRow | undefined;
-  const step = latest ? progressOf(ctx.db, session, latest, now).step : 'phone';
+  const step = furthest ? progressOf(ctx.db, session, furthest, now).step : 'phone';
   return { status: 'open', step, checkoutSessionId: id };
 }

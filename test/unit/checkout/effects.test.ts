@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { FlowApi } from '../../../src/checkout/api/client';
 import { FlowApiError } from '../../../src/checkout/api/client';
 import { type EffectDeps, runCommand } from '../../../src/checkout/flow/effects';
+import { flowTokenStore } from '../../../src/checkout/flow/flow-token-store';
 import { idempotencyKeys, memoryStorage } from '../../../src/checkout/flow/idempotency';
 import type { FlowState, IssuedCommand } from '../../../src/checkout/flow/types';
 import { atPayment } from './fixtures';
@@ -24,10 +25,10 @@ const confirm = (_state: FlowState): IssuedCommand => ({ kind: 'confirm_payment'
 
 describe('effects runner', () => {
   it('when starting, then the secret and parent origin go to start and the answer comes back with the command id', async () => {
-    const start = vi.fn(async () => ({ checkout_session_id: 'cs_1' }) as never);
+    const start = vi.fn(async () => ({ checkout_session_id: 'cs_1', progress: { step: 'phone', verified: false } }) as never);
     const { deps } = setup({ start });
     const event = await runCommand({ kind: 'start', id: 3 }, atPayment(), deps);
-    expect(start).toHaveBeenCalledWith({ secret: 'sec_abcdefghijklmnop', parent_origin: 'http://localhost:5173' });
+    expect(start).toHaveBeenCalledWith({ secret: 'sec_abcdefghijklmnop', parent_origin: 'http://localhost:5173' }, undefined);
     expect(event).toMatchObject({ type: 'STARTED', id: 3 });
   });
 
@@ -124,6 +125,79 @@ describe('effects runner', () => {
   it('given an unexpected throw, then it becomes an internal error event', async () => {
     const { deps } = setup({ linkWallet: vi.fn(async () => Promise.reject(new Error('bug'))) });
     expect(await runCommand({ kind: 'link_wallet', id: 4 }, atPayment(), deps)).toEqual({ type: 'REQUEST_FAILED', id: 4, error: { code: 'internal' } });
+  });
+
+  describe('the verified flow token, kept for a reload', () => {
+    const started = (flow_token: string, verified: boolean) =>
+      ({ checkout_session_id: 'cs_1', flow_token, progress: verified ? { step: 'wallet', verified } : { step: 'phone', verified } }) as never;
+
+    it('when the code is verified, then its token is kept; the next start proves it and keeps the rotated one', async () => {
+      const { deps, storage } = setup({
+        verifyCode: vi.fn(async () => ({ flow_token: 'ft_verified_1', wallet: { exists: false as const } })),
+        start: vi.fn(async () => started('ft_verified_2', true)),
+      });
+      const tokens = flowTokenStore({ ...storage, survivesReload: true });
+      deps.tokens = tokens;
+      await runCommand({ kind: 'verify_code', id: 1, code: '000000' }, atPayment(), deps);
+      expect(tokens.read(deps.secret)).toBe('ft_verified_1');
+      await runCommand({ kind: 'start', id: 2 }, atPayment(), deps);
+      expect(deps.api.start).toHaveBeenCalledWith({ secret: deps.secret, parent_origin: 'http://localhost:5173', flow_token: 'ft_verified_1' }, undefined);
+      expect(tokens.read(deps.secret)).toBe('ft_verified_2');
+    });
+
+    it('given a kept token that proved nothing (spent elsewhere), then it is forgotten', async () => {
+      const { deps, storage } = setup({ start: vi.fn(async () => started('ft_fresh', false)) });
+      deps.tokens = flowTokenStore({ ...storage, survivesReload: true });
+      deps.tokens.keep(deps.secret, 'ft_spent');
+      await runCommand({ kind: 'start', id: 1 }, atPayment(), deps);
+      expect(deps.tokens.read(deps.secret)).toBeNull();
+    });
+
+    it('when the payment succeeds, then nothing is left to resume', async () => {
+      const { deps, storage } = setup({
+        confirmPayment: vi.fn(async () => ({ status: 'succeeded' as const, connection_id: 'conn_1', checkout_session_id: 'cs_test_1', charge_id: 'ch_1' })),
+      });
+      deps.tokens = flowTokenStore({ ...storage, survivesReload: true });
+      deps.tokens.keep(deps.secret, 'ft_verified');
+      await runCommand(confirm(atPayment()), atPayment(), deps);
+      expect(deps.tokens.read(deps.secret)).toBeNull();
+    });
+
+    it('given a frame that may not use storage, then start and verify go with the proof cookie and nothing is stored', async () => {
+      const { deps, storage } = setup({
+        verifyCode: vi.fn(async () => ({ flow_token: 'ft_verified_1', wallet: { exists: false as const } })),
+        start: vi.fn(async () => started('ft_verified_2', true)),
+      });
+      deps.tokens = flowTokenStore({ ...storage, survivesReload: false });
+      await runCommand({ kind: 'verify_code', id: 1, code: '000000' }, atPayment(), deps);
+      await runCommand({ kind: 'start', id: 2 }, atPayment(), deps);
+      expect(deps.api.verifyCode).toHaveBeenCalledWith('ft_verified', '000000', { proofCookie: true });
+      expect(deps.api.start).toHaveBeenCalledWith({ secret: deps.secret, parent_origin: 'http://localhost:5173' }, { proofCookie: true });
+      expect(deps.tokens.read(deps.secret)).toBeNull();
+    });
+
+    it('given no store (the legacy path), then start carries no token', async () => {
+      const { deps } = setup({ start: vi.fn(async () => started('ft_fresh', false)) });
+      await runCommand({ kind: 'start', id: 1 }, atPayment(), { ...deps, parentOrigin: null });
+      expect(deps.api.start).toHaveBeenCalledWith({ secret: deps.secret, parent_origin: null }, undefined);
+    });
+
+    it('given two sessions, then each has its own entry, and the secret is not written to storage', () => {
+      const written: string[] = [];
+      const storage = memoryStorage();
+      const tokens = flowTokenStore({
+        ...storage,
+        survivesReload: true,
+        setItem: (key, value) => {
+          written.push(key, value);
+          storage.setItem(key, value);
+        },
+      });
+      tokens.keep('sec_first_abcdefghijkl', 'ft_a');
+      tokens.keep('sec_other_abcdefghijkl', 'ft_b');
+      expect([tokens.read('sec_first_abcdefghijkl'), tokens.read('sec_other_abcdefghijkl'), tokens.read('sec_third_abcdefghijkl')]).toEqual(['ft_a', 'ft_b', null]);
+      expect(written.join(' ')).not.toMatch(/sec_/);
+    });
   });
 
   it('given keys in session storage, then a reload finds the same key', () => {

@@ -37,7 +37,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/v1/webhooks', auth: 'rest', required: ['url'], optional: ['events', 'description'] },
   { method: 'GET', path: '/v1/webhooks', auth: 'rest' },
   { method: 'DELETE', path: '/v1/webhooks/:id', auth: 'rest' },
-  { method: 'POST', path: '/api/flow/start', auth: 'flow-none', required: ['secret', 'parent_origin'] },
+  { method: 'POST', path: '/api/flow/start', auth: 'flow-none', required: ['secret', 'parent_origin'], optional: ['flow_token'] },
   { method: 'POST', path: '/api/flow/phone/send', auth: 'flow-started', required: ['phone'] },
   { method: 'POST', path: '/api/flow/phone/verify', auth: 'flow-started', required: ['code'] },
   { method: 'POST', path: '/api/flow/wallet', auth: 'flow-verified', required: ['first_name', 'last_name', 'email'] },

@@ -82,33 +82,3 @@ describe('POST /api/checkout/result', () => {
     expect(res.json).toMatchObject({ status: 'error', code: 'session_not_found' });
   });
 });
-
-describe('resume after a reload', () => {
-  test('given a phone verified in the session, when the app starts again with the same origin, then it resumes at the wallet step', async () => {
-    const h = await startHarness();
-    const session = await h.createSession();
-    await h.verify(secretOf(session), testPhone(42));
-    const again = await h.flow('POST', 'start', null, { secret: secretOf(session), parent_origin: ORIGIN });
-    expect(again.json.progress).toMatchObject({ step: 'wallet', verified: true, wallet_exists: false });
-    // The resumed credential may create the wallet (it carries the verified phone).
-    const wallet = await h.flow('POST', 'wallet', again.json.flow_token, { first_name: 'Ada', last_name: 'L', email: 'a@example.com' });
-    expect(wallet.status).toBe(200);
-  });
-
-  test('given the legacy path (no parent origin), then a restart begins at the phone step', async () => {
-    const h = await startHarness();
-    const session = await h.createSession();
-    await h.verify(secretOf(session), testPhone(43));
-    const again = await h.flow('POST', 'start', null, { secret: secretOf(session), parent_origin: null });
-    expect(again.json.progress).toEqual({ step: 'phone', verified: false });
-  });
-
-  test('given another session, then its verification is not inherited', async () => {
-    const h = await startHarness();
-    const first = await h.createSession();
-    await h.verify(secretOf(first), testPhone(44));
-    const other = await h.createSession();
-    const start = await h.flow('POST', 'start', null, { secret: secretOf(other), parent_origin: ORIGIN });
-    expect(start.json.progress).toEqual({ step: 'phone', verified: false });
-  });
-});
