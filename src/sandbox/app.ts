@@ -9,6 +9,8 @@ import { embedRoutes } from './hosting/embed';
 import { resultRoutes } from './results/routes';
 import { MAX_BODY_BYTES } from './http/body';
 import { ApiError, errorResponse } from './http/errors';
+import { drainRequestBody } from './http/drain';
+import { requireServedHost } from './http/hosts';
 import { redactPath } from './log';
 import type { OtpDeps } from './otp/otp';
 import { paymentRoutes } from './payments/routes';
@@ -32,6 +34,8 @@ export function createApp(ctx: SandboxContext, otp: OtpDeps): Hono {
     const ms = Math.round(performance.now() - started);
     ctx.log(`${c.req.method} ${redactPath(c.req.path)} ${c.res.status} ${ms}ms`);
   });
+  app.use(drainRequestBody());
+  app.use(requireServedHost(() => ctx.servesHost));
 
   // Stops reading a request body past the limit, even when it is streamed without a length.
   const limit = bodyLimit({

@@ -9,6 +9,7 @@ export interface CliArgs {
   publicUrl: string | undefined;
   staticDir: string | undefined;
   appOrigins: string[];
+  allowedHosts: string[];
   help: boolean;
 }
 
@@ -26,6 +27,8 @@ Options:
   --public-url URL  URL browsers use to reach the sandbox (goes into session tokens)
   --static-dir DIR  The built checkout app (default: dist/checkout-app in the package)
   --app-origin URL  Also let this origin call the flow API (a checkout dev server); repeatable
+  --allowed-host NAME  Also answer requests for this host name (a LAN name); repeatable.
+                    Other Host headers than the public URL's and localhost/127.0.0.1/[::1] get 421
   -h, --help        Show this help
 `;
 
@@ -40,6 +43,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     publicUrl: undefined,
     staticDir: undefined,
     appOrigins: [],
+    allowedHosts: [],
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -77,6 +81,9 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
         break;
       case '--app-origin':
         args.appOrigins.push(value());
+        break;
+      case '--allowed-host':
+        args.allowedHosts.push(value());
         break;
       case '-h':
       case '--help':

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     publicUrl: args.publicUrl,
     staticDir: args.staticDir,
     appOrigins: args.appOrigins,
+    allowedHosts: args.allowedHosts,
     log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
   });
   process.stdout.write(

@@ -11,6 +11,8 @@ export interface SandboxContext {
   now: () => number;
   /** The public URL ending in `/`, used as `base` in session tokens. */
   base: string;
+  /** Whether a `Host` header names this sandbox (its public URL, loopback on its port, allowed names). */
+  servesHost: (host: string) => boolean;
   sessionTtlMs: number;
   /** Keys the OTP hashes; random per process unless given (codes die with it, which is fine). */
   otpKey: Buffer;

@@ -16,6 +16,7 @@ import { recoverInterruptedPayments } from './payments/store';
 import { type Db, openDatabase, resetDatabase } from './storage/db';
 import { applySeed, DEFAULT_SEED, persistentSetting, readSeedFile, type SeedFile } from './storage/seed';
 import { createWebhookOutbox, type WebhookOutbox, type WebhookOutboxOptions } from './webhooks';
+import { servedHosts } from './http/hosts';
 
 export type { SeedFile } from './storage/seed';
 export type { LogSink } from './log';
@@ -45,6 +46,11 @@ export interface SandboxOptions {
   publicUrl?: string;
   /** Origins besides the sandbox's own allowed to call the flow API, e.g. a checkout dev server. */
   appOrigins?: string[];
+  /**
+   * Host names answered besides the public URL's host and localhost / 127.0.0.1 / [::1] on the
+   * port (any port for these). Requests for any other `Host` get 421 (DNS rebinding).
+   */
+  allowedHosts?: string[];
   /**
    * Card processor. Default: Stripe (the optional \`stripe\` package) when STRIPE_SECRET_KEY and
    * STRIPE_PUBLISHABLE_KEY are set (STRIPE_WEBHOOK_SECRET too: the signing secret of the endpoint
@@ -106,6 +112,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     db,
     now,
     base: '',
+    servesHost: () => false,
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     otpKey,
     staticDir: resolve(options.staticDir ?? join(packageRoot(), 'dist', 'checkout-app')),
@@ -140,6 +147,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const address = server!.address() as AddressInfo;
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   ctx.base = normalizeBase(options.publicUrl ?? `http://${urlHost}:${address.port ?? port}/`);
+  ctx.servesHost = servedHosts({ base: ctx.base, port: address.port ?? port, names: options.allowedHosts });
   const url = ctx.base.slice(0, -1);
   ctx.webhooks!.start();
 

@@ -23,7 +23,9 @@ test.use({
   ignoreHTTPSErrors: true,
   launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), TEST_HOST_RULES] },
 });
-const world = attackWorldPerFile(120_000);
+// The lookalike server forwards the real checkout's requests with the browser's Host header kept:
+// the sandbox answers those two names (with and without the trailing dot) like its own.
+const world = attackWorldPerFile(120_000, { allowedHosts: [CHECKOUT_HOST, `${CHECKOUT_HOST}.`] });
 let server: LookalikeServer;
 
 test.beforeAll(async () => {

@@ -1,5 +1,6 @@
 import type { Frame, Page } from '@playwright/test';
 import { expect, test } from '../support/test';
+import type { SandboxOptions } from '../../../src/sandbox/index';
 import { type CreatedSession, startTestSandbox, type TestSandbox } from '../support/sandbox';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { checkoutFrame, merchantLog, startMerchant } from '../flow/merchant';
@@ -42,15 +43,18 @@ export const ATTACKER_PAGE = `<!doctype html><html lang="en"><head><meta charset
   };
 </script></body></html>`;
 
+/** What a spec may change in the sandbox of its attack world (e.g. host names it answers). */
+export type AttackSandboxOptions = Pick<SandboxOptions, 'allowedHosts'>;
+
 /**
  * One attack world for the spec file: started in beforeAll, its families printed and everything
  * closed in afterAll. The fields are set once beforeAll has run: read them inside tests.
  */
-export function attackWorldPerFile(timeout = 60_000): AttackWorld {
+export function attackWorldPerFile(timeout = 60_000, sandboxOptions: AttackSandboxOptions = {}): AttackWorld {
   const world = {} as AttackWorld;
   test.describe.configure({ timeout });
   test.beforeAll(async () => {
-    Object.assign(world, await startAttackWorld());
+    Object.assign(world, await startAttackWorld(sandboxOptions));
   });
   test.afterAll(async () => {
     printFamilies();
@@ -59,9 +63,9 @@ export function attackWorldPerFile(timeout = 60_000): AttackWorld {
   return world;
 }
 
-export async function startAttackWorld(): Promise<AttackWorld> {
+export async function startAttackWorld(sandboxOptions: AttackSandboxOptions = {}): Promise<AttackWorld> {
   const logLines: string[] = [];
-  const sandbox = await startTestSandbox({ log: (line) => logLines.push(line) });
+  const sandbox = await startTestSandbox({ ...sandboxOptions, log: (line) => logLines.push(line) });
   const merchant = await startMerchant();
   const serveAttacker = (host: 'localhost' | '127.0.0.1') =>
     startStaticServer({

@@ -113,7 +113,7 @@ async function send(request: FuzzRequest): Promise<Outcome> {
     const shaped = typeof parsed?.error?.code === 'string' && typeof parsed.error.message === 'string';
     return { request, status, problem: shaped ? null : `not the error shape: ${text.slice(0, 200)}` };
   } catch (err) {
-    return { request, status, problem: `no answer: ${String(err)}` };
+    return { request, status: 0, problem: `no answer: ${String(err)} (${String((err as { cause?: unknown }).cause)})` };
   }
 }
 
@@ -150,11 +150,14 @@ describe('API fuzzing', () => {
     const outcomes = await runAll(requests);
 
     const accepted = outcomes.filter((o) => o.problem?.startsWith('accepted'));
-    const serverErrors = outcomes.filter((o) => o.status >= 500 || o.status === 0);
+    const serverErrors = outcomes.filter((o) => o.status >= 500);
+    // No answer at all ("fetch failed": a reset or closed connection) is a failure of its own.
+    const networkErrors = outcomes.filter((o) => o.status === 0);
     const failed = outcomes.filter((o) => o.problem !== null);
     console.log(
-      `[attacks] api-fuzz: ${outcomes.length} attempts (seed ${SEED}), ${accepted.length} accepted, ${serverErrors.length} 5xx, ${failed.length} failed`,
+      `[attacks] api-fuzz: ${outcomes.length} attempts (seed ${SEED}), ${accepted.length} accepted, ${serverErrors.length} 5xx, ${networkErrors.length} network errors, ${failed.length} failed`,
     );
+    expect(networkErrors.map((o) => `${o.request.label} ${o.request.path.slice(0, 120)}: ${o.problem}`)).toEqual([]);
     const health = await fetch(`${sandbox.url}/`);
     expect(health.status).toBe(200);
     expect(
