@@ -17,6 +17,7 @@ import { type Db, openDatabase, resetDatabase } from './storage/db';
 import { applySeed, DEFAULT_SEED, persistentSetting, readSeedFile, type SeedFile } from './storage/seed';
 import { createWebhookOutbox, type WebhookOutbox, type WebhookOutboxOptions } from './webhooks';
 import { servedHosts } from './http/hosts';
+import { refuseLiveStripeKeys } from './test-mode';
 
 export type { SeedFile } from './storage/seed';
 export type { LogSink } from './log';
@@ -85,6 +86,11 @@ export const DEFAULT_PORT = 4242;
 export const DEFAULT_SESSION_TTL_MS = 60 * 60_000;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  refuseLiveStripeKeys({
+    STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY,
+    STRIPE_PUBLISHABLE_KEY: process.env.STRIPE_PUBLISHABLE_KEY,
+    "the processor's publishableKey": options.processor?.publishableKey,
+  });
   const now = options.now ?? Date.now;
   const log = options.log ?? silentLog;
   const host = options.host ?? '127.0.0.1';

@@ -30,6 +30,7 @@ import type { FlowEnv } from './env';
 import { amountRules, bundleSummary, planSummary, progressOf } from './summary';
 import { proofCookie, resumeWithProof } from './resume';
 import { validateWalletDetails } from './wallet-details';
+import { isTestModeKey } from '../test-mode';
 
 const SECRET = /^[A-Za-z0-9_-]{16,200}$/;
 
@@ -89,13 +90,12 @@ export function identityRoutes(ctx: SandboxContext, otp: OtpDeps): Hono<FlowEnv>
     const body = await readJsonObject(c);
     const phone = validatePhone(body.phone);
     const session = c.get('session');
-    if (session.connection_id) {
-      const conn = connectionById(ctx.db, session.merchant_id, session.connection_id);
-      if (!conn || walletById(ctx.db, conn.wallet_id).phone !== phone) {
-        throw new ApiError('forbidden', 'Use the phone number of the account this checkout is for.');
-      }
-    }
-    const sent = sendCode(otp, session.id, c.get('credential').token_hash, phone);
+    // On an existing account's checkout, another number is answered and rate-limited exactly like
+    // the account's own, but gets no code and never verifies: the answer says nothing about whose it is.
+    const conn = session.connection_id ? connectionById(ctx.db, session.merchant_id, session.connection_id) : undefined;
+    const deliver = !session.connection_id || (conn !== undefined && walletById(ctx.db, conn.wallet_id).phone === phone);
+    const testMode = isTestModeKey(merchantById(ctx.db, session.merchant_id).secret_key);
+    const sent = sendCode(otp, { sessionId: session.id, tokenHash: c.get('credential').token_hash, phone, testMode, deliver });
     const answer: SendCodeResponse = { phone_masked: maskPhone(phone), ...sent };
     return c.json(answer);
   });

@@ -1,4 +1,4 @@
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../storage/db';
 import { ApiError } from '../http/errors';
 import { OTP_LIMITS } from './limits';
@@ -37,11 +37,28 @@ function limited(waitMs: number): ApiError {
   return new ApiError('rate_limited', `Too many codes requested. Try again in ${seconds} seconds.`, { retryAfter: seconds });
 }
 
+/** One request for a code, as the phone step makes it. */
+export interface CodeRequest {
+  sessionId: string;
+  /** The flow credential asking; only its newest code can be verified. */
+  tokenHash: string;
+  phone: string;
+  /** The merchant is in test mode: only then do test numbers get the fixed code (and skip the per-phone limit). */
+  testMode: boolean;
+  /**
+   * False for a number that is not the account the checkout is for: the request is counted
+   * against the same limits and answered alike, but no code is sent and none verifies.
+   */
+  deliver: boolean;
+}
+
 /**
- * Sends a new code for `phone` within a session, for one flow credential. The answer never
- * depends on whether a wallet exists for the number.
+ * Sends a new code for `request.phone` within a session, for one flow credential. The answer never
+ * depends on whether a wallet exists for the number, nor on whether it is the session's account.
  */
-export function sendCode(deps: OtpDeps, sessionId: string, tokenHash: string, phone: string) {
+export function sendCode(deps: OtpDeps, request: CodeRequest) {
+  const { sessionId, tokenHash, phone } = request;
+  const testNumber = request.testMode && isTestPhone(phone);
   const now = deps.now();
   const since = now - OTP_LIMITS.windowMs;
   return deps.db.transaction(() => {
@@ -49,13 +66,13 @@ export function sendCode(deps: OtpDeps, sessionId: string, tokenHash: string, ph
       .prepare('SELECT created_at FROM otp_codes WHERE session_id = ? AND created_at > ? ORDER BY created_at')
       .all(sessionId, since) as Array<{ created_at: number }>;
     checkWindow(bySession, now);
-    if (!isTestPhone(phone)) {
+    if (!testNumber) {
       const byPhone = deps.db
         .prepare('SELECT created_at FROM otp_codes WHERE phone = ? AND created_at > ? ORDER BY created_at')
         .all(phone, since) as Array<{ created_at: number }>;
       checkWindow(byPhone, now, OTP_LIMITS.perPhoneMax);
     }
-    const code = isTestPhone(phone) ? TEST_CODE : String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const code = testNumber ? TEST_CODE : String(randomInt(0, 1_000_000)).padStart(6, '0');
     // Older codes of this credential die: only the newest one can be verified.
     deps.db
       .prepare('UPDATE otp_codes SET consumed_at = ? WHERE token_hash = ? AND consumed_at IS NULL')
@@ -67,8 +84,10 @@ export function sendCode(deps: OtpDeps, sessionId: string, tokenHash: string, ph
       )
       .run(sessionId, tokenHash, phone, now, now + OTP_LIMITS.codeTtlMs);
     const id = Number(info.lastInsertRowid);
-    deps.db.prepare('UPDATE otp_codes SET code_hash = ? WHERE id = ?').run(hashCode(deps.key, id, code), id);
-    deps.deliver(phone, code, now);
+    // Undelivered: the stored hash is of no code at all (256 random bits), so every try is a wrong code.
+    const codeHash = request.deliver ? hashCode(deps.key, id, code) : randomBytes(32).toString('hex');
+    deps.db.prepare('UPDATE otp_codes SET code_hash = ? WHERE id = ?').run(codeHash, id);
+    if (request.deliver) deps.deliver(phone, code, now);
     return {
       resend_after: retryAfter(OTP_LIMITS.resendCooldownMs),
       expires_in: retryAfter(OTP_LIMITS.codeTtlMs),

@@ -91,15 +91,20 @@ describe('wallet step', () => {
     expect((await h.flow('POST', 'wallet/link', start.json.flow_token, {})).json.error.code).toBe('forbidden');
   });
 
-  test('given a topup session, then only the connection owner phone may receive a code, and link answers that connection', async () => {
+  test('given a topup session, then another number is answered like the owner\'s but gets no code and never verifies, and link answers that connection', async () => {
     const h = await startHarness();
     const conn = await h.onboard(testPhone(86), ADA);
     await h.onboard(testPhone(87), ADA);
     const session = await h.createSession({ checkout_mode: 'topup', connection_id: conn });
     const start = await h.flow('POST', 'start', null, { secret: secretOf(session), parent_origin: ORIGIN });
+    const inboxBefore = await (await fetch(`${h.sandbox.url}/sandbox/inbox?phone=${encodeURIComponent(testPhone(87))}`)).json();
     const other = await h.flow('POST', 'phone/send', start.json.flow_token, { phone: testPhone(87) });
-    expect(other.status).toBe(403);
-    expect(other.json.error.code).toBe('forbidden');
+    expect(other.status).toBe(200);
+    expect(other.json).toEqual({ phone_masked: '+1 •••• ••87', resend_after: 30, expires_in: 600 });
+    expect(await (await fetch(`${h.sandbox.url}/sandbox/inbox?phone=${encodeURIComponent(testPhone(87))}`)).json()).toEqual(inboxBefore);
+    const wrong = await h.flow('POST', 'phone/verify', start.json.flow_token, { code: '000000' });
+    expect(wrong.json.error.code).toBe('code_invalid');
+    h.clock.advance(31_000);
     const { token, verify } = await h.verify(secretOf(session), testPhone(86));
     expect(verify.wallet.already_linked).toBe(true);
     expect((await h.flow('POST', 'wallet', token, ADA)).status).toBe(403);
