@@ -12,7 +12,10 @@ import type { ProcessorView } from '../../../src/checkout/steps/payment/processo
 import { startResponse } from './fixtures';
 
 /** The whole app on a fake flow API, with every message to the host recorded. */
-export function renderApp(api: Partial<FlowApi> = {}, options: { start?: StartResponse; stripeProcessor?: ProcessorView } = {}) {
+export function renderApp(
+  api: Partial<FlowApi> = {},
+  options: { start?: StartResponse; stripeProcessor?: ProcessorView; secret?: string } = {},
+) {
   const sent: AppMessage[] = [];
   let closeRequest: (() => void) | null = null;
   const link: HostLink = {
@@ -31,7 +34,7 @@ export function renderApp(api: Partial<FlowApi> = {}, options: { start?: StartRe
   } as FlowApi;
   const storage = memoryStorage();
   const controller = createFlowController(
-    { api: fullApi, secret: 'sec_abcdefghijklmnop', parentOrigin: 'http://localhost:5173', keys: (id) => idempotencyKeys(storage, id) },
+    { api: fullApi, secret: options.secret ?? 'sec_abcdefghijklmnop', parentOrigin: 'http://localhost:5173', keys: (id) => idempotencyKeys(storage, id) },
     reportTo(link),
   );
   link.onCloseRequest(() => controller.dispatch({ type: 'CLOSE', byHost: true }));

@@ -3,9 +3,10 @@ import { vi } from 'vitest';
 
 /**
  * Just enough of a Stripe object for <Elements> + <PaymentElement>: js.stripe.com is not
- * reachable in tests. `confirmPayment` answers what the test sets.
+ * reachable in tests. `confirmPayment` answers what the test sets (it gets Stripe.js's options,
+ * the client secret among them).
  */
-export function fakeStripe(confirm: () => Promise<unknown>) {
+export function fakeStripe(confirm: (options: { clientSecret: string }) => Promise<unknown>) {
   const element = {
     mount: vi.fn(),
     on: vi.fn((event: string, handler: () => void) => {
