@@ -15,8 +15,10 @@ export interface VerifyWebhookOptions {
   /** Rejects ids already accepted (see memoryReplayCheck). Called only for authentic deliveries. */
   replayCheck?: ReplayCheck;
   /**
-   * Also accept a delivery signed only with `x-lava-signature` (seed 004's scheme). It has no
-   * timestamp, so only `replayCheck` can stop a replay. Off by default.
+   * Also accept a delivery signed only with `x-lava-signature` (seed 004's scheme). That signature
+   * covers the body alone, so the tolerance applies to the body's `created_at` (the event's time,
+   * not the attempt's: a retry later than the tolerance is refused) and `replayCheck` must keep
+   * such ids longer (memoryReplayCheck does). Off by default.
    */
   allowLegacySignature?: boolean;
 }
@@ -36,20 +38,37 @@ export async function verifyWebhook(rawBody: string | Uint8Array, headers: Heade
   }
   const body = typeof rawBody === 'string' ? rawBody : Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
   const signatureHeader = header(headers, 'webhook-signature');
-  let timestamp: number;
+  const legacy = signatureHeader === undefined && options.allowLegacySignature === true && header(headers, 'x-lava-signature') !== undefined;
+  let timestamp = 0;
   if (signatureHeader !== undefined) {
     timestamp = checkStandard(body, headers, signatureHeader, options);
-  } else if (options.allowLegacySignature && header(headers, 'x-lava-signature') !== undefined) {
+  } else if (legacy) {
     checkLegacy(body, header(headers, 'x-lava-signature') ?? '', options.secret);
-    timestamp = Math.floor((options.now ?? Date.now)() / 1000);
   } else {
     throw new WebhookVerificationError('missing_headers', 'Missing webhook-id, webhook-timestamp or webhook-signature header');
   }
   const event = parseEvent(body);
-  if (options.replayCheck && (await options.replayCheck(event.id, timestamp))) {
+  // Without webhook-signature nothing signed says when this was sent but the body's own created_at.
+  if (legacy) timestamp = checkTolerance(createdAtSeconds(event), options);
+  if (options.replayCheck && (await options.replayCheck(event.id, timestamp, { legacy }))) {
     throw new WebhookVerificationError('replayed', `Webhook ${event.id} was already received`);
   }
   return event;
+}
+
+function createdAtSeconds(event: WebhookEvent): number {
+  const created = typeof event.created_at === 'string' ? Date.parse(event.created_at) : Number.NaN;
+  if (!Number.isFinite(created)) throw new WebhookVerificationError('invalid_timestamp', "The body's created_at is not a date");
+  return Math.floor(created / 1000);
+}
+
+/** Returns `timestamp` when it is within the tolerance of now, either way; throws otherwise. */
+function checkTolerance(timestamp: number, options: VerifyWebhookOptions): number {
+  const nowSeconds = Math.floor((options.now ?? Date.now)() / 1000);
+  const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE;
+  if (timestamp < nowSeconds - tolerance) throw new WebhookVerificationError('timestamp_too_old', 'Webhook timestamp is too old');
+  if (timestamp > nowSeconds + tolerance) throw new WebhookVerificationError('timestamp_too_new', 'Webhook timestamp is in the future');
+  return timestamp;
 }
 
 function checkStandard(body: string | Buffer, headers: HeaderSource, signatures: string, options: VerifyWebhookOptions): number {
@@ -65,11 +84,7 @@ function checkStandard(body: string | Buffer, headers: HeaderSource, signatures:
     .map((entry) => entry.split(','))
     .some(([version, signature]) => version === 'v1' && signature !== undefined && safeEqual(signature, expected));
   if (!matched) throw new WebhookVerificationError('invalid_signature', 'No matching signature');
-  const nowSeconds = Math.floor((options.now ?? Date.now)() / 1000);
-  const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE;
-  if (timestamp < nowSeconds - tolerance) throw new WebhookVerificationError('timestamp_too_old', 'Webhook timestamp is too old');
-  if (timestamp > nowSeconds + tolerance) throw new WebhookVerificationError('timestamp_too_new', 'Webhook timestamp is in the future');
-  return timestamp;
+  return checkTolerance(timestamp, options);
 }
 
 function checkLegacy(body: string | Buffer, signature: string, secret: string): void {

@@ -124,6 +124,38 @@ describe('verifyWebhook', () => {
     expect(await rejection(verifyWebhook(tampered, headers, { secret, now, allowLegacySignature: true }))).toBe('invalid_signature');
   });
 
+  it('given only x-lava-signature, when the body was created longer ago than the tolerance, then rejects it as too old (as far ahead: too new)', async () => {
+    const at = (ms: number) => JSON.stringify({ ...event, created_at: new Date(ms).toISOString() });
+    const legacy = (b: string) => ({ 'x-lava-signature': legacySignature(secret, b) });
+    const options = { secret, now, allowLegacySignature: true };
+    await expect(verifyWebhook(at(NOW - 299_000), legacy(at(NOW - 299_000)), options)).resolves.toMatchObject({ id: event.id });
+    expect(await rejection(verifyWebhook(at(NOW - 301_000), legacy(at(NOW - 301_000)), options))).toBe('timestamp_too_old');
+    expect(await rejection(verifyWebhook(at(NOW + 301_000), legacy(at(NOW + 301_000)), options))).toBe('timestamp_too_new');
+    const undated = JSON.stringify({ ...event, created_at: 'yesterday' });
+    expect(await rejection(verifyWebhook(undated, legacy(undated), options))).toBe('invalid_timestamp');
+  });
+
+  it('given a legacy delivery accepted once, when it is replayed after the tolerance window of the replay check, then its id is still remembered', async () => {
+    let clock = NOW;
+    const replayCheck = memoryReplayCheck({ now: () => clock });
+    const headers = { 'x-lava-signature': legacySignature(secret, body) };
+    await verifyWebhook(body, headers, { secret, now: () => clock, allowLegacySignature: true, replayCheck });
+    clock += 301_000;
+    // A verifier with a wider tolerance than the check's: the id, not the time, refuses it.
+    expect(await rejection(verifyWebhook(body, headers, { secret, now: () => clock, allowLegacySignature: true, toleranceSeconds: 3600, replayCheck }))).toBe('replayed');
+    expect(await replayCheck(event.id, nowSeconds, { legacy: false })).toBe(true);
+  });
+
+  it('given a standard delivery, when its signature header is stripped and the legacy one kept, then the legacy path still checks created_at and the id', async () => {
+    const replayCheck = memoryReplayCheck({ now });
+    const headers = { ...signed(), 'x-lava-signature': legacySignature(secret, body) };
+    await verifyWebhook(body, headers, { secret, now, allowLegacySignature: true, replayCheck });
+    const { 'webhook-signature': _stripped, ...downgraded } = headers;
+    expect(await rejection(verifyWebhook(body, downgraded, { secret, now, allowLegacySignature: true, replayCheck }))).toBe('replayed');
+    const later = () => NOW + 3600_000;
+    expect(await rejection(verifyWebhook(body, downgraded, { secret, now: later, allowLegacySignature: true }))).toBe('timestamp_too_old');
+  });
+
   it('given a secret that is not whsec_<base64>, when verifying, then throws invalid_secret', async () => {
     expect(await rejection(verifyWebhook(body, signed(), { secret: 'hunter2', now }))).toBe('invalid_secret');
   });
