@@ -2,13 +2,17 @@ import './styles.css';
 import { createRoot } from 'react-dom/client';
 import { type BootOptions, startCheckout, startOnHandshake } from './boot';
 import { connectToHost, type Handshake } from './bridge/child';
-import { legacyLink, takeLegacySecret } from './bridge/legacy';
+import { isFramed, legacyLink, takeLegacySecret } from './bridge/legacy';
+import { NotFramed } from './steps/end/NotFramed';
 
 const container = document.getElementById('root');
 if (container) {
   const root = createRoot(container);
   const legacySecret = takeLegacySecret(window);
-  if (legacySecret) {
+  if (legacySecret && !isFramed(window)) {
+    // The legacy page as a page of its own (a link someone sent): nothing starts, the session is untouched.
+    root.render(<NotFramed />);
+  } else if (legacySecret) {
     // 0.1.3 host: no handshake; it frames us full screen and listens on window.
     const link = legacyLink(window);
     startCheckout(root, {

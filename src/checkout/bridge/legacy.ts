@@ -16,6 +16,16 @@ export function takeLegacySecret(win: Window = window): string | null {
 }
 
 /**
+ * The legacy page works only inside the merchant's page (a 0.1.3 host frames it). Opened as a page
+ * of its own, from a link someone sent, the customer would verify and pay into a checkout whose
+ * `reference_id` is the sender's. The sandbox refuses that load where the browser sends
+ * `Sec-Fetch-Dest`; this catches the others.
+ */
+export function isFramed(win: Window = window): boolean {
+  return win.top !== win;
+}
+
+/**
  * A 0.1.3 host never answers the hello and listens on window for two messages. They go to the
  * session's origin (from start) only; before start answered, to the frame's real parent origin
  * when the browser tells it, else nowhere.

@@ -126,6 +126,12 @@ export const en = {
     title: "This checkout can't continue",
     networkTitle: 'Connection lost',
   },
+  /** The legacy checkout URL opened as a page of its own instead of inside the merchant's page. */
+  notFramed: {
+    title: "Open this checkout from the merchant's website",
+    lead: 'This checkout only works inside the website that started it. Go back to that website and choose to pay there.',
+    warning: 'If someone sent you this link, do not enter your details here.',
+  },
   errors: {
     invalid_token: 'This checkout link is not valid. Please start again from the merchant’s page.',
     load_timeout: 'The checkout took too long to load. Please try again.',

@@ -28,6 +28,25 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <p>Run <code>npm run build:app</code>, then reload. (<code>npm run sandbox</code> builds it for you.)</p>
 </body></html>`;
 
+const NOT_FRAMED = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>Open this checkout from the merchant's website</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
+<h1>Open this checkout from the merchant's website</h1>
+<p>This checkout only works inside the website that started it. Go back to that website and choose to pay there.</p>
+<p>If someone sent you this link, do not enter your details here.</p>
+</body></html>`;
+
+/**
+ * The legacy URL carries the secret and works only inside the merchant's page (a 0.1.3 host frames
+ * it). Opened as a page of its own, say from a link someone sent, a customer would verify and pay
+ * into a checkout whose `reference_id` is the sender's: where the browser says how the page is
+ * loaded (`Sec-Fetch-Dest`), anything but a frame gets this page instead of the app. Browsers that
+ * do not say are caught by the app itself (`window.top`).
+ */
+function servedOutsideFrame(c: Context): boolean {
+  const dest = c.req.header('sec-fetch-dest');
+  return dest !== undefined && dest !== 'iframe';
+}
+
 async function readIndex(staticDir: string): Promise<string | null> {
   try {
     return await readFile(join(staticDir, 'index.html'), 'utf8');
@@ -59,6 +78,11 @@ export function embedRoutes(ctx: SandboxContext): Hono {
   app.get('/embed/checkout', (c) => servePage(c, ctx, ANY_WEB_PAGE));
 
   app.get('/embed/checkout/:secret', (c) => {
+    c.header('Vary', 'Sec-Fetch-Dest');
+    if (servedOutsideFrame(c)) {
+      pageHeaders(c, NO_ANCESTOR, []);
+      return c.html(NOT_FRAMED, 403);
+    }
     const secret = c.req.param('secret');
     const session = SECRET.test(secret) ? sessionBySecret(ctx.db, secret) : undefined;
     // Legacy path: only the page that created the session may frame it. Unknown secret: nobody.

@@ -2,6 +2,7 @@ import { Component as PreactComponent } from 'preact';
 import { Component } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { CheckoutPreviewProps } from '../harness/CheckoutPreview';
+import { NotFramed } from '../../../src/checkout/steps/end/NotFramed';
 import { CheckoutApp } from './CheckoutApp';
 
 // Every checkout story fails here if this folder stops getting preact/compat for `react`.
@@ -16,4 +17,11 @@ export function mountCheckoutApp(element: HTMLElement) {
     render: (props: CheckoutPreviewProps) => root.render(<CheckoutApp {...props} />),
     unmount: () => root.unmount(),
   };
+}
+
+/** The legacy page's refusal outside a frame, mounted as src/checkout/main.tsx renders it. */
+export function mountNotFramed(element: HTMLElement) {
+  const root = createRoot(element);
+  root.render(<NotFramed />);
+  return { unmount: () => root.unmount() };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { legacyLink, takeLegacySecret } from '../../../src/checkout/bridge/legacy';
+import { isFramed, legacyLink, takeLegacySecret } from '../../../src/checkout/bridge/legacy';
 
 describe('legacy embed path', () => {
   it('given the 0.1.3 URL, then the secret is read and removed from the address at once', () => {
@@ -7,6 +7,13 @@ describe('legacy embed path', () => {
     expect(takeLegacySecret(window)).toBe('sec_abcdefghijklmnop');
     expect(window.location.pathname).toBe('/embed/checkout');
     expect(window.location.href).not.toContain('sec_');
+  });
+
+  it('given a window that is its own top, then it is not framed; a window with another top is', () => {
+    const top = {} as Window;
+    const framed = { top } as unknown as Window;
+    const alone = { get top() { return alone; } } as unknown as Window;
+    expect([isFramed(framed), isFramed(alone), isFramed(window)]).toEqual([true, false, false]);
   });
 
   it('given the modern URL, then there is no secret and the address stays', () => {

@@ -43,6 +43,34 @@ describe('hosting the checkout app', () => {
     expect(csp(res)['frame-ancestors']).toBe(ORIGIN);
   });
 
+  test('given the legacy URL loaded as a page of its own (Sec-Fetch-Dest other than iframe), then 403 with a page that says why, not the app, no secret', async () => {
+    const h = await startHarness({ staticDir: built });
+    const secret = secretOf(await h.createSession());
+    for (const dest of ['document', 'empty', 'embed', 'object', 'frame']) {
+      const res = await fetch(`${h.sandbox.url}/embed/checkout/${secret}`, { headers: { 'sec-fetch-dest': dest } });
+      expect(res.status).toBe(403);
+      const page = await res.text();
+      expect(page).toContain("Open this checkout from the merchant's website");
+      expect(page).not.toContain('<title>Lava checkout</title>');
+      expect(page).not.toContain(secret);
+      expectPageHeaders(res);
+      expect(csp(res)['frame-ancestors']).toBe("'none'");
+      expect(res.headers.get('vary')).toContain('Sec-Fetch-Dest');
+    }
+    expect(h.sandbox.db.prepare('SELECT COUNT(*) AS n FROM flow_credentials').get()).toEqual({ n: 0 });
+    expect(h.lines.join('\n')).not.toContain(secret);
+  });
+
+  test('given the legacy URL loaded in a frame, or by a browser that does not say (no Sec-Fetch-Dest), then the app is served', async () => {
+    const h = await startHarness({ staticDir: built });
+    const secret = secretOf(await h.createSession());
+    for (const headers of [{ 'sec-fetch-dest': 'iframe' }, {}] as Array<Record<string, string>>) {
+      const res = await fetch(`${h.sandbox.url}/embed/checkout/${secret}`, { headers });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('<title>Lava checkout</title>');
+    }
+  });
+
   test('given the legacy URL with an unknown secret, then no page may frame it', async () => {
     const h = await startHarness({ staticDir: built });
     const res = await fetch(`${h.sandbox.url}/embed/checkout/${'Z'.repeat(32)}`);
