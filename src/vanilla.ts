@@ -12,6 +12,7 @@ export type {
   CheckoutCancel,
   CheckoutErrorDetail,
   CheckoutHandle,
+  CheckoutOrigins,
   CheckoutResult,
   CheckoutStatus,
   CheckoutSuccess,

@@ -59,7 +59,7 @@ export interface ErrorBody {
 
 /** A coded error thrown at the public API surface. */
 export class LavaCheckoutError extends Error {
-  readonly code: ErrorCode;
+  declare readonly code: ErrorCode;
   constructor(code: ErrorCode, message: string) {
     super(message);
     this.name = 'LavaCheckoutError';

@@ -85,7 +85,7 @@ function record(value: unknown): Rec | null {
 }
 
 function str(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_STRING;
+  return text(value) !== null;
 }
 
 function optStr(value: unknown): boolean {
@@ -94,7 +94,7 @@ function optStr(value: unknown): boolean {
 
 function envelope(value: unknown, type: 'hello' | 'connect'): boolean {
   const rec = record(value);
-  return rec !== null && rec.protocol === PROTOCOL && rec.v === PROTOCOL_VERSION && rec.type === type;
+  return rec?.protocol === PROTOCOL && rec.v === PROTOCOL_VERSION && rec.type === type;
 }
 
 export function helloMessage(): HelloMessage {
@@ -172,7 +172,7 @@ type Field = (value: unknown) => unknown;
  * know as `internal`. A name carries no personal data: lowercase letters and `_`, at most 40.
  */
 const word: Field = (value) => (typeof value === 'string' && /^[a-z_]{1,40}$/.test(value) ? value : null);
-const text: Field = (value) => (str(value) ? value : null);
+const text: Field = (value) => (typeof value === 'string' && value.length > 0 && value.length <= MAX_STRING ? value : null);
 const optional =
   (field: Field): Field =>
   (value) =>
@@ -183,12 +183,13 @@ type Shape = Record<string, Field>;
 /** Build a fresh object of `type` plus the shape's keys; anything else in `value` is dropped. */
 function shaped(value: unknown, shapeOf: (type: string) => Shape | undefined): Rec | null {
   const rec = record(value);
-  const type = rec && word(rec.type);
-  const shape = typeof type === 'string' ? shapeOf(type) : undefined;
-  if (!rec || !shape) return null;
+  const type = rec && (word(rec.type) as string | null);
+  // No record, no type or an unknown type: no shape.
+  const shape = type && shapeOf(type);
+  if (!shape) return null;
   const out: Rec = { type };
   for (const key in shape) {
-    const kept = shape[key]!(rec[key]);
+    const kept = shape[key]!(rec![key]);
     if (kept === null) return null;
     if (kept !== undefined) out[key] = kept;
   }
@@ -199,6 +200,8 @@ function shaped(value: unknown, shapeOf: (type: string) => Shape | undefined): R
 const EVENT: Shape = { step: optional(word), code: optional(word) };
 
 const APP: Record<string, Shape> = {
+  // No prototype: a type named like an Object method (`constructor`, `toString`) has no shape.
+  __proto__: null as unknown as Shape,
   ready: { step: word },
   event: { event: (value) => shaped(value, () => EVENT) },
   resize: { height: (value) => (typeof value === 'number' && value >= 0 && value <= 10000 ? Math.round(value) : null) },
@@ -211,5 +214,5 @@ const APP: Record<string, Shape> = {
 
 /** Validate a message the host received from the app over the port. */
 export function parseAppMessage(value: unknown): AppMessage | null {
-  return shaped(value, (type) => (Object.hasOwn(APP, type) ? APP[type] : undefined)) as AppMessage | null;
+  return shaped(value, (type) => APP[type]) as AppMessage | null;
 }

@@ -19,9 +19,8 @@ function invalid(why: string): LavaCheckoutError {
 }
 
 function base64ToUtf8(value: string): string {
-  const binary = atob(value);
-  const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  // Percent-escaping each byte and decoding as a URI component is a strict UTF-8 decode: an invalid sequence throws.
+  return decodeURIComponent(escape(atob(value)));
 }
 
 function utf8ToBase64(value: string): string {
@@ -48,9 +47,29 @@ export function decodeToken(token: unknown): SessionToken {
   return { secret, base: normalizeBase(base) };
 }
 
-/** The origin of the checkout server at `base` (already validated by decodeToken or normalizeBase). */
-export function checkoutOrigin(base: string): string {
-  return new URL(base).origin;
+/** Lava's own domain: https checkout origins on it (the host or a subdomain) are trusted by default. */
+export const LAVA_DOMAIN = 'lavapayments.com';
+
+/**
+ * Whether the host SDK may frame a checkout base (already normalized) and send it a session
+ * secret: https on Lava's domain (the host or a subdomain), the sandbox on a loopback address
+ * (http or https), or an origin the merchant listed exactly as `location.origin` spells it.
+ * Anything else throws `invalid_token` naming the origin, before any request is made to it. The
+ * URL parser has already lower-cased the host; with a trailing dot or a suffix it is another host.
+ */
+export function trustedBase(base: string, listed: readonly string[] = []): string {
+  const { protocol, hostname, origin } = new URL(base);
+  if (!((protocol === 'https:' && `.${hostname}`.endsWith(`.${LAVA_DOMAIN}`)) || /^(localhost|127(\.\d+){3}|\[::1\])$/.test(hostname) || listed.includes(origin))) {
+    throw invalid(`untrusted checkout origin ${origin}`);
+  }
+  return base;
+}
+
+/** decodeToken for the host SDK: the base must also pass trustedBase. */
+export function decodeTrustedToken(token: unknown, listed?: readonly string[]): SessionToken {
+  const decoded = decodeToken(token);
+  trustedBase(decoded.base, listed);
+  return decoded;
 }
 
 /** Validate a checkout base URL (http(s), no credentials, query or hash) and end it in `/`. */

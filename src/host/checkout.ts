@@ -1,6 +1,6 @@
 import { type Attempt, openAttempt } from './open';
 import { preload } from './preload';
-import type { CheckoutHandle, CheckoutStatus, OpenOptions } from './types';
+import type { CheckoutHandle, CheckoutOrigins, CheckoutStatus, OpenOptions } from './types';
 
 /** A checkout bound to one set of options, with a status store (what the React hook wraps). */
 export interface Checkout {
@@ -8,7 +8,8 @@ export interface Checkout {
   open(token: string, options?: OpenOptions, into?: HTMLElement): CheckoutHandle;
   /** Close the attempt this instance opened (deferred while a payment is in flight). */
   close(): void;
-  preload(base: string | null): void;
+  /** `options` default to this checkout's (its `checkoutOrigins`). */
+  preload(base: string | null, options?: CheckoutOrigins): void;
   getStatus(): CheckoutStatus;
   subscribe(listener: () => void): () => void;
   /** Tear down at once, without callbacks (the owner is going away). */
@@ -36,7 +37,7 @@ export function createCheckout(defaults: () => OpenOptions): Checkout {
       return handle;
     },
     close: () => current?.close(),
-    preload,
+    preload: (base, options = defaults()) => preload(base, options),
     getStatus: () => current?.status ?? 'idle',
     subscribe(listener) {
       listeners.add(listener);

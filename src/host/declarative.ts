@@ -2,12 +2,14 @@ import type { ErrorCode } from '../contract/errors';
 import { open } from './open';
 
 export const ENDPOINT_ATTRIBUTE = 'data-lava-checkout-endpoint';
+/** Space-separated checkout origins to trust besides the defaults (see `checkoutOrigins`). */
+export const ORIGINS_ATTRIBUTE = 'data-lava-checkout-origins';
 
 /**
  * Buttons that open the checkout by themselves:
  * `<button data-lava-checkout-endpoint="/api/checkout">`. A click POSTs JSON to the endpoint,
- * reads `checkout_session_token` (or `checkoutSessionToken`) from the answer, opens the checkout,
- * and dispatches `lava:success`, `lava:cancel`, `lava:error`, `lava:event` on the element.
+ * reads `checkout_session_token` (or `checkoutSessionToken`) from the answer, opens the checkout
+ * (trusting the origins in `data-lava-checkout-origins` too), and dispatches `lava:success`, `lava:cancel`, `lava:error`, `lava:event` on the element.
  */
 export function bindButtons(root: Document): () => void {
   const pending = new WeakSet<Element>();
@@ -45,6 +47,7 @@ export function bindButtons(root: Document): () => void {
       onCancel: emit('cancel'),
       onError: emit('error'),
       onEvent: emit('event'),
+      checkoutOrigins: element.getAttribute(ORIGINS_ATTRIBUTE)?.split(' '),
     });
   }
 

@@ -1,5 +1,4 @@
 import { connectMessage, isHello } from '../contract/messages';
-import { checkoutOrigin } from '../contract/token';
 import { setStyle } from './style';
 
 /**
@@ -10,8 +9,8 @@ export interface CheckoutFrame {
   base: string;
   iframe: HTMLIFrameElement;
   /** The port of the latest accepted hello (an app that reloads says hello again). */
-  port: MessagePort | null;
-  onPort: ((port: MessagePort) => void) | null;
+  port?: MessagePort;
+  onPort?: (port: MessagePort) => void;
   /** Show it over the page with the host-drawn loading state; lock scroll; take focus (Escape there calls `onEscape`). */
   show(onEscape: () => void): void;
   /** The app is ready: swap the loading state for the app and move focus into it. */
@@ -22,7 +21,7 @@ export interface CheckoutFrame {
 
 /** With `into`, the frame sits inline in that element: no backdrop, scroll lock or focus moves. */
 export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
-  const origin = checkoutOrigin(base);
+  const origin = new URL(base).origin;
   const root = document.createElement('div');
   const spinner = document.createElement('div');
   const iframe = document.createElement('iframe');
@@ -43,12 +42,12 @@ export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
   // without dvh ignores it and keeps inset 0). Until shown it is inert (no focus, no clicks, out
   // of the accessibility tree) and transparent, not visibility:hidden: Chrome throttles a hidden
   // cross-origin frame, and a warm one then took ~20 ms longer to take the token.
-  setStyle(
-    root,
-    into
-      ? { position: 'relative', minHeight: '64px', visibility: 'hidden' }
-      : { position: 'fixed', inset: '0', height: '100dvh', zIndex: '2147483647', opacity: '0', pointerEvents: 'none' },
-  );
+  setStyle(root, {
+    ...(into ? { position: 'relative', minHeight: '64px' } : { position: 'fixed', inset: '0', height: '100dvh', zIndex: '2147483647' }),
+    opacity: '0',
+    pointerEvents: 'none',
+  });
+  // Grey reads on the dark backdrop and on a light or dark merchant container alike.
   setStyle(spinner, {
     position: 'absolute',
     inset: '0',
@@ -56,7 +55,6 @@ export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
     width: '32px',
     height: '32px',
     border: '3px solid',
-    // Grey reads on the dark backdrop and on a light or dark merchant container alike.
     borderColor: '#aaa #8884 #8884',
     borderRadius: '50%',
   });
@@ -64,19 +62,19 @@ export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
   spinner.ariaLabel = 'Loading checkout';
   iframe.src = `${base}embed/checkout`;
   iframe.title = 'Lava checkout';
-  iframe.setAttribute('allow', 'payment; otp-credentials');
+  iframe.allow = 'payment; otp-credentials';
   // 'strict-origin': the Referer says no more than the handshake does (the page's origin, never its
   // path or query), and ancestorOrigins stay unmasked (no-referrer masks them in Firefox).
-  iframe.setAttribute('referrerpolicy', 'strict-origin');
+  iframe.referrerPolicy = 'strict-origin';
   setStyle(iframe, { display: 'block', width: '100%', height: into ? '0' : '100%', border: '0', opacity: '0' });
   // Tab order stays in the checkout: focus landing on either edge goes back into the iframe.
-  const edges = [0, 1].map(() => {
-    const edge = document.createElement('span');
-    edge.tabIndex = 0;
-    edge.onfocus = () => iframe.focus();
-    return edge;
-  });
-  root.append(...(into ? [spinner, iframe] : [edges[0]!, spinner, iframe, edges[1]!]));
+  const edge = () => {
+    const span = document.createElement('span');
+    span.tabIndex = 0;
+    span.onfocus = () => iframe.focus();
+    return span;
+  };
+  root.append(...(into ? [spinner, iframe] : [edge(), spinner, iframe, edge()]));
   root.inert = true;
   (into ?? document.body).append(root);
   window.addEventListener('message', onMessage);
@@ -84,15 +82,12 @@ export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
   const frame: CheckoutFrame = {
     base,
     iframe,
-    port: null,
-    onPort: null,
     show(onEscape) {
       spinner.animate?.([{ transform: 'rotate(1turn)' }], { duration: 800, iterations: Infinity });
       root.inert = false;
-      if (into) {
-        root.style.visibility = 'visible';
-        return;
-      }
+      // pointer-events: a merchant modal may have set `none` on <body>.
+      setStyle(root, { opacity: '1', pointerEvents: 'auto' });
+      if (into) return;
       // Scroll is locked on <html>, not <body>: merchants' modal libraries lock <body>, so the two
       // locks nest and each restores only what it changed. Focus goes back where it was.
       const html = document.documentElement.style;
@@ -109,8 +104,7 @@ export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
       root.tabIndex = -1;
       // While loading, focus is on this layer; once the app has it, the app handles Escape.
       root.onkeydown = (event) => event.key === 'Escape' && onEscape();
-      // pointer-events: a merchant modal may have set `none` on <body>.
-      setStyle(root, { opacity: '1', pointerEvents: 'auto', background: '#0008' });
+      root.style.background = '#0008';
       root.focus({ preventScroll: true });
     },
     reveal() {

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../contract/errors';
 import { parseAppMessage } from '../contract/messages';
-import { decodeToken } from '../contract/token';
+import { decodeTrustedToken } from '../contract/token';
 import { fake } from './fake';
 import { type CheckoutFrame, createFrame } from './frame';
 import { rewarm, takeWarmFrame } from './preload';
@@ -39,14 +39,13 @@ export function mount(element: HTMLElement, token: string, options: OpenOptions 
 
 /** Options are read through a getter when used, so callbacks fire with the latest handlers. */
 export function openAttempt(token: string, latest: () => OpenOptions, onStatus?: () => void, into?: HTMLElement): Attempt {
-  let frame: CheckoutFrame | null = null;
-  let port: MessagePort | null = null;
-  let locked = false;
+  let frame: CheckoutFrame | undefined;
+  let port: MessagePort | undefined;
   let closing = false;
   let loadTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let sizeTimer: ReturnType<typeof setTimeout> | undefined;
-  let height = 0;
+  let height: number | undefined;
   // Tells attempts apart; not a secret. Every event and the result carry it and a sequence number.
   const attemptId = Math.random().toString(36).slice(2);
   let seq = 0;
@@ -61,7 +60,7 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
       if (handle.status === 'idle') return;
       closing = true;
       if (!port) finish('cancel');
-      else if (!locked) requestClose();
+      else if (handle.status !== 'processing') requestClose();
     },
     destroy: () => finish('cancel', {}, true),
   };
@@ -74,9 +73,7 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
   /** Terminal: tear everything down first, then report exactly once. */
   function finish(outcome: Outcome, detail: Record<string, string> = {}, silent?: boolean): void {
     if (handle.status === 'idle') return;
-    clearTimeout(loadTimer);
-    clearTimeout(closeTimer);
-    clearTimeout(sizeTimer);
+    for (const timer of [loadTimer, closeTimer, sizeTimer]) clearTimeout(timer);
     frame?.destroy(); // closes the port too
     setStatus('idle');
     if (active === handle) active = null;
@@ -101,13 +98,14 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
   }
 
   function requestClose(): void {
-    port?.postMessage({ type: 'close_request' });
+    port!.postMessage({ type: 'close_request' });
     clearTimeout(closeTimer);
     closeTimer = setTimeout(finish, CLOSE_GRACE, 'cancel');
   }
 
   function connect(next: MessagePort): void {
-    const { appearance = {}, locale } = latest();
+    // Unset appearance and locale travel as undefined: the app's guard reads them as not given.
+    const { appearance, locale } = latest();
     port = next;
     port.onmessage = (event) => {
       const message = parseAppMessage(event.data);
@@ -122,13 +120,11 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
       } else if (type === 'event') {
         latest().onEvent?.({ ...message.event, attemptId, seq: ++seq });
         // The customer asked to close (init.confirmClose): the merchant may say no; a payment holds it.
-        if (message.event.type === 'close_attempt' && !locked && latest().onCloseAttempt?.() !== false) handle.close();
+        if (message.event.type === 'close_attempt' && handle.status !== 'processing' && latest().onCloseAttempt?.() !== false) handle.close();
       } else if (type === 'lock') {
-        locked = true;
         clearTimeout(closeTimer);
         setStatus('processing');
       } else if (type === 'unlock') {
-        locked = false;
         setStatus('ready');
         if (closing) requestClose();
       } else if (type === 'resize') {
@@ -142,14 +138,14 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
         finish(type, detail as Record<string, string>);
       }
     };
-    port.postMessage({ type: 'init', secret, attemptId, embed: into ? 'inline' : 'overlay', appearance, confirmClose: true, ...(locale && { locale }) });
+    port.postMessage({ type: 'init', secret, attemptId, embed: into ? 'inline' : 'overlay', appearance, locale, confirmClose: true });
   }
 
   const hook = fake();
   let secret = '';
   let base = '';
   try {
-    if (!hook) ({ secret, base } = decodeToken(token));
+    if (!hook) ({ secret, base } = decodeTrustedToken(token, latest().checkoutOrigins));
   } catch (error) {
     return fail('invalid_token', (error as Error).message);
   }
@@ -158,7 +154,6 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
     if (active) return fail('already_open', 'A checkout is already open');
     active = handle;
   }
-  onStatus?.();
   const timeout = latest().timeout ?? DEFAULT_TIMEOUT;
   if (hook) hook(connect);
   else {

@@ -1,5 +1,6 @@
-import { normalizeBase } from '../contract/token';
+import { normalizeBase, trustedBase } from '../contract/token';
 import { type CheckoutFrame, createFrame } from './frame';
+import type { CheckoutOrigins } from './types';
 
 let warm: CheckoutFrame | null = null;
 let keepWarm: string | null = null;
@@ -7,10 +8,11 @@ let keepWarm: string | null = null;
 /**
  * Load the checkout app in a hidden frame and finish the handshake before any token exists;
  * the next open() for the same base only sends the token. A used frame is never reused: a
- * fresh one is warmed after each checkout. `preload(null)` stops. Throws `invalid_token` for a bad base.
+ * fresh one is warmed after each checkout. `preload(null)` stops. Throws `invalid_token` for a bad
+ * base or one whose origin is not trusted (see `checkoutOrigins`), before any frame is made.
  */
-export function preload(base: string | null): void {
-  keepWarm = base && normalizeBase(base);
+export function preload(base: string | null, options: CheckoutOrigins = {}): void {
+  keepWarm = base && trustedBase(normalizeBase(base), options.checkoutOrigins);
   rewarm();
 }
 

@@ -49,7 +49,18 @@ export interface CheckoutCallbacks {
   onCloseAttempt?: () => boolean | undefined;
 }
 
-export interface OpenOptions extends CheckoutCallbacks {
+/** Where the SDK may open a checkout: every entry that takes a token or a base accepts it. */
+export interface CheckoutOrigins {
+  /**
+   * Checkout origins to trust besides the defaults (https on lavapayments.com and its
+   * subdomains; http(s) on localhost, 127.0.0.0/8 and [::1], the sandbox), e.g. a staging host or
+   * a sandbox on your LAN: `['https://checkout.staging.example.com', 'http://192.168.1.20:4242']`.
+   * A token naming any other origin ends in `invalid_token`, and nothing is requested from it.
+   */
+  checkoutOrigins?: readonly string[];
+}
+
+export interface OpenOptions extends CheckoutCallbacks, CheckoutOrigins {
   /** Milliseconds to wait for the checkout to be ready before onError `load_timeout`. Default 15000. */
   timeout?: number;
   appearance?: Appearance;

@@ -17,24 +17,16 @@ export interface LavaCheckoutProps extends OpenOptions {
 /** The checkout as a controlled component. An overlay renders nothing in place; inline renders a block. */
 export function LavaCheckout({ token, open, onOpenChange, mode, ...options }: LavaCheckoutProps): ReactElement | null {
   const container = useRef<HTMLDivElement>(null);
-  const changed = useRef(onOpenChange);
-  changed.current = onOpenChange;
-  const ended = () => changed.current?.(false);
-  const checkout = useLavaCheckout({
-    ...options,
-    onSuccess: (result) => {
-      options.onSuccess?.(result);
-      ended();
-    },
-    onCancel: (result) => {
-      options.onCancel?.(result);
-      ended();
-    },
-    onError: (error) => {
-      options.onError?.(error);
-      ended();
-    },
-  });
+  // The hook reads the options of the latest render when a callback fires, so these wrappers call
+  // the latest onOpenChange too.
+  const wrapped: Record<string, unknown> = { ...options };
+  for (const name of ['onSuccess', 'onCancel', 'onError']) {
+    wrapped[name] = (result: unknown) => {
+      (options as Record<string, ((result: unknown) => void) | undefined>)[name]?.(result);
+      onOpenChange?.(false);
+    };
+  }
+  const checkout = useLavaCheckout(wrapped as OpenOptions);
   const openCheckout = checkout.open;
   const inline = mode === 'inline';
   const session = useRef<{ token: string; handle: CheckoutHandle } | null>(null);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createCheckout } from '../host/checkout';
-import type { CheckoutHandle, CheckoutStatus, OpenOptions } from '../host/types';
+import type { CheckoutHandle, CheckoutOrigins, CheckoutStatus, OpenOptions } from '../host/types';
 
 export type UseLavaCheckoutOptions = OpenOptions;
 
@@ -8,13 +8,12 @@ export interface UseLavaCheckout {
   /** Open the checkout for a session token from your backend; options here add to the hook's. */
   open: (checkoutSessionToken: string, options?: OpenOptions, into?: HTMLElement) => CheckoutHandle;
   close: () => void;
-  /** Warm the checkout app for a checkout base URL (`null` stops keeping it warm). */
-  preload: (base: string | null) => void;
+  /** Warm the checkout app for a checkout base URL (`null` stops keeping it warm); trusts the hook's `checkoutOrigins` unless given others. */
+  preload: (base: string | null, options?: CheckoutOrigins) => void;
   status: CheckoutStatus;
   isOpen: boolean;
 }
 
-const idle = (): CheckoutStatus => 'idle';
 
 /**
  * The checkout as a hook. The core is created once per component; callbacks are read from a
@@ -24,7 +23,8 @@ export function useLavaCheckout(options: UseLavaCheckoutOptions = {}): UseLavaCh
   const latest = useRef(options);
   latest.current = options;
   const [checkout] = useState(() => createCheckout(() => latest.current));
-  const status = useSyncExternalStore(checkout.subscribe, checkout.getStatus, idle);
+  // On the server nothing ever opens, so getStatus answers 'idle' there too: it is the server snapshot as well.
+  const status = useSyncExternalStore(checkout.subscribe, checkout.getStatus, checkout.getStatus);
 
   const mounted = useRef(false);
   useEffect(() => {

@@ -87,7 +87,10 @@ export function installFakeCheckout(options: FakeCheckoutOptions = {}): FakeChec
     }
     const port: Port & { postMessage(message: HostMessage): void; close(): void } = {
       onmessage: null,
-      postMessage(message) {
+      postMessage(sent) {
+        // As the real app reads an init: an unset appearance is `{}`, an unset locale is absent.
+        const { locale, ...rest } = sent as InitMessage;
+        const message = sent.type === 'init' ? { ...rest, appearance: sent.appearance ?? {}, ...(locale !== undefined && { locale }) } : sent;
         received.push(message);
         if (message.type === 'init') {
           opened.push(message);

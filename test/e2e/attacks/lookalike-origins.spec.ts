@@ -41,11 +41,21 @@ const TOKEN_FAMILY = 'lookalike origins (token host case and trailing dot)';
 
 type Got = Array<{ origin: string; data: string; ports: number }>;
 
+/**
+ * Here the real checkout is served on a name that is not Lava's (a `.test` name mapped to
+ * loopback), as a merchant's staging checkout would be: the merchant lists its origins in
+ * `checkoutOrigins` (the https and http origins of that name, and the name with a trailing dot).
+ * The lookalikes are never listed.
+ */
+function listedCheckoutOrigins(): string[] {
+  return [server.url('https', CHECKOUT_HOST), server.url('http', CHECKOUT_HOST), server.url('https', `${CHECKOUT_HOST}.`)];
+}
+
 /** The merchant page with the real checkout open and ready where the token's base says. */
 async function openAt(page: Page, scheme: Scheme, host: string) {
   const session = await world.sandbox.createSession({ origin: world.merchant.url });
   const token = server.rebase(session.token, scheme, host);
-  await openReadyCheckout(page, world, { ...session, token });
+  await openReadyCheckout(page, world, { ...session, token }, { checkoutOrigins: listedCheckoutOrigins() });
   return { session, token };
 }
 
@@ -162,7 +172,11 @@ async function helloFromRedirectedChild(page: Page, to: string, forge = true) {
   await page.goto(`${world.merchant.url}/`);
   const session = await world.sandbox.createSession({ origin: world.merchant.url });
   const token = server.redirecting(session.token, to);
-  await page.evaluate((t) => (window as unknown as { openCheckout(token: string, o: object): void }).openCheckout(t.token, { timeout: t.timeout }), { token, timeout });
+  await page.evaluate((t) => (window as unknown as { openCheckout(token: string, o: object): void }).openCheckout(t.token, { timeout: t.timeout, checkoutOrigins: t.origins }), {
+    token,
+    timeout,
+    origins: listedCheckoutOrigins(),
+  });
   await expect.poll(() => page.frames().some((f) => f.url() === to), { timeout: STEP_TIMEOUT }).toBe(true);
   const child = page.frames().find((f) => f.url() === to)!;
   expect(await child.evaluate(() => window.origin)).toBe(new URL(to).origin);

@@ -141,10 +141,10 @@ export function printFamilies(): void {
   families.clear();
 }
 
-/** The merchant page with the real checkout open and ready for `session`. */
-export async function openReadyCheckout(page: Page, world: AttackWorld, session: CreatedSession): Promise<void> {
+/** The merchant page with the real checkout open and ready for `session` (`options` go to open(), e.g. checkoutOrigins). */
+export async function openReadyCheckout(page: Page, world: AttackWorld, session: CreatedSession, options: Record<string, unknown> = {}): Promise<void> {
   await page.goto(`${world.merchant.url}/`);
-  await page.evaluate((token) => (window as unknown as { openCheckout(t: string): void }).openCheckout(token), session.token);
+  await page.evaluate(([token, o]) => (window as unknown as { openCheckout(t: string, o: object): void }).openCheckout(token as string, o as object), [session.token, options] as const);
   await expect(checkoutFrame(page).getByLabel('Phone number', { exact: true })).toBeVisible({ timeout: 15_000 });
   await expect.poll(async () => (await merchantLog(page)).some((e) => e.kind === 'event' && e.type === 'ready')).toBe(true);
 }

@@ -49,6 +49,9 @@ test.describe('open -> ready -> terminal events, two origins', () => {
   test('success reaches onSuccess once, the overlay is gone and scroll is restored', async ({ page }) => {
     const requests = await openReady(page);
     await expect(checkoutFrame(page).locator('#state')).toHaveText(`init ${SECRET.length}-char secret, embed overlay`);
+    // The SDK sets these as properties; the browser reflects them as the attributes that take effect.
+    await expect(page.locator('iframe[title="Lava checkout"]')).toHaveAttribute('allow', 'payment; otp-credentials');
+    await expect(page.locator('iframe[title="Lava checkout"]')).toHaveAttribute('referrerpolicy', 'strict-origin');
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
     await press(page, '#pay-twice');
     await expect.poll(() => kinds(page), { intervals: FAST }).toContain('result');

@@ -21,6 +21,9 @@ describe('bridge message guards', () => {
     ['event with bad step', { type: 'event', event: { type: 'step', step: '<img>' } }],
     ['event with a numeric type', { type: 'event', event: { type: 7 } }],
     ['a type inherited from Object.prototype', { type: 'constructor' }],
+    ['the prototype itself as the type', { type: '__proto__' }],
+    ['an Object.prototype method as the type', { type: 'to_string' }],
+    ['hasOwnProperty as the type (not a word: mixed case)', { type: 'hasOwnProperty' }],
   ])('rejects %s', (_name, value) => {
     expect(parseAppMessage(value)).toBeNull();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkoutOrigin, decodeToken, encodeToken, LavaCheckoutError } from '../../../src/contract';
+import { decodeToken, encodeToken, LavaCheckoutError } from '../../../src/contract';
 
 const good = { secret: 'cs_secret_0123456789abcdef', base: 'http://127.0.0.1:4242/' };
 
@@ -39,7 +39,12 @@ describe('session token codec', () => {
     expect(codeOf(() => decodeToken(token))).toBe('invalid_token');
   });
 
-  it('derives the checkout origin from the base', () => {
-    expect(checkoutOrigin('http://127.0.0.1:4242/some/path/')).toBe('http://127.0.0.1:4242');
+  it('given a base with non-ASCII characters, when encoded and decoded, then they come back as UTF-8', () => {
+    expect(decodeToken(encodeToken({ ...good, base: 'https://bücher.example/kasse/' })).base).toBe('https://xn--bcher-kva.example/kasse/');
+  });
+
+  it('given base64 of bytes that are not UTF-8, then invalid_token', () => {
+    const latin1 = btoa(`{"secret":"${good.secret}","base":"http://127.0.0.1/\xff"}`);
+    expect(codeOf(() => decodeToken(latin1))).toBe('invalid_token');
   });
 });

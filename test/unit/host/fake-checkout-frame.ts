@@ -3,8 +3,8 @@ import { type AppMessage, connectMessage, type HostMessage, helloMessage } from 
 import { encodeToken } from '../../../src/contract/token';
 
 /** The checkout base every test token points at, and its origin. */
-export const BASE = 'https://checkout.lava.test/';
-export const ORIGIN = 'https://checkout.lava.test';
+export const BASE = 'https://checkout.lavapayments.com/';
+export const ORIGIN = 'https://checkout.lavapayments.com';
 export const SECRET = 'cs_secret_0123456789abcdef';
 
 export function token(base = BASE, secret = SECRET): string {

@@ -25,7 +25,8 @@ describe('mount(): inline embed', () => {
     expect(app.initMessages[0]).toMatchObject({ embed: 'inline' });
     // Shown at once and interactive: not left inert as a warm overlay frame is.
     expect((iframe!.parentElement as HTMLElement).inert).toBe(false);
-    expect((iframe!.parentElement as HTMLElement).style.visibility).toBe('visible');
+    expect((iframe!.parentElement as HTMLElement).style.opacity).toBe('1');
+    expect((iframe!.parentElement as HTMLElement).style.pointerEvents).toBe('auto');
     expect(document.activeElement).toBe(button);
     handle.destroy();
     expect(container.children).toHaveLength(0);

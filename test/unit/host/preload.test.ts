@@ -64,7 +64,7 @@ describe('preload()', () => {
   it('given a token for another checkout base, then open() makes its own frame and leaves the warm one', () => {
     preload(BASE);
     const warm = checkoutIframes()[0];
-    const handle = open(token('https://other.lava.test/'));
+    const handle = open(token('https://other.lavapayments.com/'));
     expect(checkoutIframes()).toHaveLength(2);
     expect(checkoutIframes()).toContain(warm);
     handle.close();

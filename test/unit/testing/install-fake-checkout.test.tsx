@@ -75,6 +75,14 @@ describe('installFakeCheckout', () => {
     expect(fake.opened[0]?.embed).toBe('inline');
   });
 
+  it('given no appearance or locale, then the init lists them as the app reads them: appearance {} and no locale', async () => {
+    const fake = install({ result: { status: 'cancel' } });
+    await open('t').result;
+    await open('t', { appearance: { theme: 'dark' }, locale: 'fr-FR' }).result;
+    expect(fake.opened.map(({ appearance, locale }) => ({ appearance, locale }))).toEqual([{ appearance: {} }, { appearance: { theme: 'dark' }, locale: 'fr-FR' }]);
+    expect('locale' in fake.opened[0]!).toBe(false);
+  });
+
   it('given a result, then getResult answers it; given none, it answers open at the step', async () => {
     install({ result: { status: 'success', connectionId: 'conn_9', checkoutSessionId: 'cs_9' } });
     await expect(getResult('t')).resolves.toEqual({ status: 'success', connectionId: 'conn_9', checkoutSessionId: 'cs_9' });
