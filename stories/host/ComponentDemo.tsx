@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { LavaCheckout } from '../../src/react/lava-checkout';
-import { fakeToken, MERCHANT_PAGE } from './merchant-token';
+import { fakeCheckoutOrigins, fakeToken, MERCHANT_PAGE } from './merchant-token';
 
 /** A merchant page using the controlled <LavaCheckout> component over the story-local fake checkout. */
 export function ComponentDemo() {
@@ -26,6 +26,7 @@ export function ComponentDemo() {
       <p>Events: {steps.join(', ')}</p>
       <LavaCheckout
         token={fakeToken()}
+        checkoutOrigins={fakeCheckoutOrigins()}
         open={isOpen}
         onOpenChange={setOpen}
         onSuccess={(result) => setOutcome(`Subscribed: ${result.connectionId}`)}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { type Attempt, open } from '../../src/host/open';
 import type { CheckoutHandle } from '../../src/host/types';
-import { fakeToken, MERCHANT_PAGE } from './merchant-token';
+import { fakeCheckoutOrigins, fakeToken, MERCHANT_PAGE } from './merchant-token';
 
 export interface OverlayDemoProps {
   /** `silent`: the framed page never answers, so the overlay stays in its loading state. */
@@ -20,6 +20,7 @@ export function OverlayDemo({ checkout, timeout = 600_000 }: OverlayDemoProps) {
     setOutcome('');
     handle.current = open(fakeToken(checkout), {
       timeout,
+      checkoutOrigins: fakeCheckoutOrigins(),
       onSuccess: (result) => setOutcome(`Subscribed: ${result.connectionId}`),
       onCancel: () => setOutcome('Cancelled'),
       onError: (error) => setOutcome(`Error: ${error.code}`),

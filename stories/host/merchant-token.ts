@@ -6,6 +6,14 @@ export function fakeToken(kind: 'fake' | 'silent' = 'fake'): string {
   return encodeToken({ secret: 'story_secret_0123456789', base });
 }
 
+/**
+ * The fake checkout is served from Storybook's own origin: loopback when run locally, but any
+ * host where a built Storybook is published. The demos list it like a staging checkout.
+ */
+export function fakeCheckoutOrigins(): string[] {
+  return [window.location.origin];
+}
+
 /** The merchant page keeps its own colours whatever the checkout theme is. */
 export const MERCHANT_PAGE = {
   minHeight: '100vh',
