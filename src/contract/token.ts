@@ -32,18 +32,18 @@ function utf8ToBase64(value: string): string {
 
 /** Parse and validate a token; throws LavaCheckoutError('invalid_token') on anything else. */
 export function decodeToken(token: unknown): SessionToken {
-  if (typeof token !== 'string' || !token) throw invalid('expected a non-empty string');
+  if (typeof token !== 'string' || !token) throw invalid('not a string');
   if (token.length > MAX_TOKEN_LENGTH) throw invalid('too long');
   let parsed: unknown;
   try {
     parsed = JSON.parse(base64ToUtf8(token.trim()));
   } catch {
-    throw invalid('not base64-encoded JSON');
+    throw invalid('not base64 JSON');
   }
   // Object(): a JSON null, number or string has neither key and fails below.
   const { secret, base } = Object(parsed) as Record<string, unknown>;
   if (typeof secret !== 'string' || !SECRET_PATTERN.test(secret)) throw invalid('bad secret');
-  if (typeof base !== 'string') throw invalid('missing base');
+  if (typeof base !== 'string') throw invalid('no base');
   return { secret, base: normalizeBase(base) };
 }
 
@@ -79,7 +79,7 @@ export function normalizeBase(base: string): string {
     url = new URL(base);
   } catch {}
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
-    throw invalid('base must be a plain http(s) URL');
+    throw invalid('base not plain http(s)');
   }
   return url.href.replace(/\/?$/, '/');
 }
