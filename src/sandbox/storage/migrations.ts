@@ -1,7 +1,13 @@
 import type { Db } from './db';
 
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
 /** Append-only: a released migration never changes; a new version is a new entry. */
-const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'merchants, catalog, sessions, identity',
@@ -261,18 +267,63 @@ const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> 
       CREATE UNIQUE INDEX stripe_payment_intents_one_open ON stripe_payment_intents (session_id) WHERE status = 'open';
     `,
   },
+  {
+    version: 5,
+    name: 'webhooks: the outbox (events, one delivery per endpoint, each attempt)',
+    sql: `
+      -- Before this migration the outbox created these tables itself on every start, with these
+      -- same columns; a database from then has them already, hence IF NOT EXISTS.
+      CREATE INDEX IF NOT EXISTS webhook_endpoints_merchant ON webhook_endpoints (merchant_id);
+      CREATE TABLE IF NOT EXISTS webhook_events (
+        id TEXT PRIMARY KEY,
+        merchant_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      -- No key to webhook_endpoints: deleting an endpoint leaves its log, and a pending delivery
+      -- to it then fails as "endpoint deleted".
+      CREATE TABLE IF NOT EXISTS webhook_deliveries (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES webhook_events (id),
+        endpoint_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'delivered', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER,
+        last_status_code INTEGER,
+        last_error TEXT,
+        delivered_at INTEGER,
+        created_at INTEGER NOT NULL,
+        UNIQUE (event_id, endpoint_id)
+      );
+      CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+      CREATE TABLE IF NOT EXISTS webhook_attempts (
+        delivery_id TEXT NOT NULL REFERENCES webhook_deliveries (id),
+        attempt INTEGER NOT NULL,
+        started_at INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        status_code INTEGER,
+        error TEXT,
+        PRIMARY KEY (delivery_id, attempt)
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
-/** Applies every migration newer than the database, each in its own transaction. */
-export function migrate(db: Db): number[] {
+/**
+ * Applies every migration newer than the database, each in its own transaction. `migrations` is
+ * for tests that build a database as an older release left it.
+ */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
   const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
   const current = row.v ?? 0;
   const applied: number[] = [];
-  for (const m of MIGRATIONS) {
+  for (const m of migrations) {
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.sql);

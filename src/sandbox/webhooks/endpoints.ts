@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../contract/webhooks';
 import { generateWebhookSecret, secretKey } from '../../webhooks/secret';
-import { newId } from './ids';
+import { newId } from '../ids';
+import type { Db } from '../storage/db';
 
 export interface WebhookEndpoint {
   webhook_id: string;
@@ -72,7 +72,7 @@ function toPublic(row: EndpointRow): WebhookEndpoint {
   };
 }
 
-export function createEndpointStore(db: Database.Database, now: () => number) {
+export function createEndpointStore(db: Db, now: () => number) {
   const insert = db.prepare(
     'INSERT INTO webhook_endpoints (id, merchant_id, url, secret, events, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );

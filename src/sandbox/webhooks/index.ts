@@ -6,7 +6,6 @@ export { createWebhookOutbox } from './outbox';
 export type { WebhookOutbox, WebhookOutboxOptions } from './outbox';
 export { createWebhookRoutes } from './routes';
 export type { WebhookRoutesOptions } from './routes';
-export { migrateWebhooks, WEBHOOK_SCHEMA_SQL } from './schema';
 export { signedHeaders } from './sign';
 export { emitCheckoutCompleted, emitWalletBalanceUpdated } from './sandbox-events';
 export type { WebhookEvents } from './sandbox-events';

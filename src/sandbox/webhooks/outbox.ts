@@ -1,10 +1,9 @@
-import type Database from 'better-sqlite3';
 import type { WebhookEvent, WebhookEventDataMap, WebhookEventType } from '../../contract/webhooks';
 import { retryDelay } from './backoff';
 import { createEndpointStore } from './endpoints';
-import { newId } from './ids';
+import { newId } from '../ids';
+import type { Db } from '../storage/db';
 import { listDeliveries, type DeliveryFilter } from './log';
-import { migrateWebhooks } from './schema';
 import { type SendOutcome, sendDelivery } from './send';
 import { signedHeaders } from './sign';
 
@@ -42,12 +41,12 @@ interface DueRow {
 }
 
 /**
- * A persisted outbox: `enqueue` writes the event and one delivery per subscribed endpoint in
- * the caller's transaction (better-sqlite3 is synchronous), and the loop delivers them. A
- * delivery survives a restart; the event id is the same on every attempt.
+ * A persisted outbox in the sandbox database (its tables come with the migrations): `enqueue`
+ * writes the event and one delivery per subscribed endpoint in the caller's transaction
+ * (better-sqlite3 is synchronous), and the loop delivers them. A delivery survives a restart;
+ * the event id is the same on every attempt.
  */
-export function createWebhookOutbox(db: Database.Database, options: WebhookOutboxOptions = {}) {
-  migrateWebhooks(db);
+export function createWebhookOutbox(db: Db, options: WebhookOutboxOptions = {}) {
   const fetchImpl = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;

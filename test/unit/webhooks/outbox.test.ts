@@ -20,7 +20,7 @@ afterEach(async () => {
 
 async function setup(script: number[] = [], options: WebhookOutboxOptions = fast) {
   const receiver = await startReceiver(script);
-  const database = tempDatabase();
+  const database = tempDatabase(MERCHANT);
   const db = database.open();
   const outbox = createWebhookOutbox(db, options);
   cleanups.push(database.remove, () => db.close(), () => outbox.stop(), receiver.close);

@@ -1,15 +1,17 @@
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type Db, openDatabase } from '../../../src/sandbox/storage/db';
 import { createWebhookOutbox, createWebhookRoutes } from '../../../src/sandbox/webhooks';
+import { addMerchant } from './support';
 
 const KEY = 'aks_test_routes';
-const dbs: Database.Database[] = [];
+const dbs: Db[] = [];
 afterEach(() => {
   for (const db of dbs.splice(0)) db.close();
 });
 
 function app() {
-  const db = new Database(':memory:');
+  const db = openDatabase({ memory: true, dataDir: '' });
+  addMerchant(db, 'merch_1');
   dbs.push(db);
   const outbox = createWebhookOutbox(db);
   const routes = createWebhookRoutes({ outbox, authenticate: (auth) => (auth === `Bearer ${KEY}` ? 'merch_1' : null) });

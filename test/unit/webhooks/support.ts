@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { type Db, openDatabase } from '../../../src/sandbox/storage/db';
 
 export interface ReceivedDelivery {
   headers: IncomingHttpHeaders;
@@ -40,12 +40,22 @@ export async function startReceiver(script: number[] = []) {
   };
 }
 
-/** A database file in a fresh temp dir, reopenable to simulate a restart. */
-export function tempDatabase() {
+/** A merchant row, so the outbox's tables (keyed to merchants) take its endpoints. */
+export function addMerchant(db: Db, id: string): void {
+  db.prepare(
+    "INSERT OR IGNORE INTO merchants (id, name, secret_key, amount_min, amount_max, amount_presets, created_at) VALUES (?, ?, ?, 500, 100000, '[]', 0)",
+  ).run(id, id, `aks_test_${id}`);
+}
+
+/** A sandbox database file (migrated, with `merchantId`) in a fresh temp dir, reopenable to simulate a restart. */
+export function tempDatabase(merchantId: string) {
   const dir = mkdtempSync(join(tmpdir(), 'lava-webhooks-'));
-  const file = join(dir, 'sandbox.db');
   return {
-    open: () => new Database(file),
+    open: () => {
+      const db = openDatabase({ memory: false, dataDir: dir });
+      addMerchant(db, merchantId);
+      return db;
+    },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
