@@ -9,6 +9,7 @@ import { embedRoutes } from './hosting/embed';
 import { resultRoutes } from './results/routes';
 import { MAX_BODY_BYTES } from './http/body';
 import { ApiError, errorResponse } from './http/errors';
+import { bearerToken } from './http/bearer';
 import { drainRequestBody } from './http/drain';
 import { requireServedHost } from './http/hosts';
 import { redactPath } from './log';
@@ -70,8 +71,7 @@ export function createApp(ctx: SandboxContext, otp: OtpDeps): Hono {
   app.route('/api/checkout/result', resultRoutes(ctx));
   app.route('/', embedRoutes(ctx));
   if (ctx.webhooks) {
-    const bearer = (header: string | undefined) => /^Bearer\s+(\S{1,512})$/i.exec(header ?? '')?.[1];
-    const authenticate = (header: string | undefined) => merchantByKey(ctx.db, bearer(header) ?? '')?.id ?? null;
+    const authenticate = (header: string | undefined) => merchantByKey(ctx.db, bearerToken(header) ?? '')?.id ?? null;
     app.route('/', createWebhookRoutes({ outbox: ctx.webhooks, authenticate }));
   }
   app.route('/sandbox', debugRoutes(ctx));

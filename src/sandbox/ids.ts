@@ -1,22 +1,18 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** A public identifier: prefix + 96 random bits ("conn_3f9a..."). Not a secret. */
 export function newId(prefix: string): string {
   return `${prefix}_${randomBytes(12).toString('hex')}`;
 }
 
-/** A bearer secret: 192 random bits, base64url (matches the token codec's secret pattern). */
+/** A bearer secret (session secret, flow token): 192 random bits, base64url. */
 export function newSecret(): string {
   return randomBytes(24).toString('base64url');
 }
 
+/** What newSecret makes and the token codec accepts as a session secret; anything else is refused before a lookup. */
+export const SECRET_SHAPE = /^[A-Za-z0-9_-]{16,200}$/;
+
 export function sha256(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex');
-}
-
-/** Constant-time equality of two strings of any length (compares their SHA-256 digests). */
-export function safeEqual(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a, 'utf8').digest();
-  const hb = createHash('sha256').update(b, 'utf8').digest();
-  return timingSafeEqual(ha, hb);
 }

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { secretKey } from './secret';
 
 /**
@@ -18,11 +18,4 @@ export function standardSignature(secret: string, id: string, timestamp: number,
  */
 export function legacySignature(secret: string, body: string | Buffer): string {
   return createHmac('sha256', secret).update(body).digest('hex');
-}
-
-/** Constant-time string comparison (length is not secret). */
-export function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

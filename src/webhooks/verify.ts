@@ -3,7 +3,8 @@ import { WebhookVerificationError } from './errors';
 import { type HeaderSource, header } from './headers';
 import type { ReplayCheck } from './replay';
 import { secretKey } from './secret';
-import { legacySignature, safeEqual, standardSignature } from './signature';
+import { safeEqual } from './safe-equal';
+import { legacySignature, standardSignature } from './signature';
 
 export interface VerifyWebhookOptions {
   /** The endpoint's `whsec_…` secret. */

@@ -1,4 +1,4 @@
-import { safeEqual } from '../ids';
+import { safeEqual } from '../../webhooks/safe-equal';
 import type { Db } from '../storage/db';
 
 export interface MerchantRow {

@@ -1,15 +1,17 @@
 import type { MiddlewareHandler } from 'hono';
 import type { SandboxContext } from '../context';
 import { assertOpen, sessionById } from '../domain/sessions';
+import { bearerToken } from '../http/bearer';
 import { ApiError } from '../http/errors';
+import { SECRET_SHAPE } from '../ids';
 import { liveCredential } from './credentials';
 import type { FlowEnv } from './env';
 
 /** `Authorization: Bearer <flow_token>`; the session must still be open unless `allowClosed`. */
 export function requireFlowToken(ctx: SandboxContext, options: { allowClosed?: boolean } = {}): MiddlewareHandler<FlowEnv> {
   return async (c, next) => {
-    const match = /^Bearer\s+([A-Za-z0-9_-]{16,200})$/i.exec(c.req.header('authorization') ?? '');
-    const credential = match ? liveCredential(ctx.db, match[1]!) : undefined;
+    const token = bearerToken(c.req.header('authorization'));
+    const credential = token !== undefined && SECRET_SHAPE.test(token) ? liveCredential(ctx.db, token) : undefined;
     if (!credential) throw new ApiError('unauthorized', 'This checkout credential is missing or no longer valid.');
     const session = sessionById(ctx.db, credential.session_id)!;
     if (!options.allowClosed) assertOpen(session, ctx.now());

@@ -22,6 +22,7 @@ import {
 } from '../domain/wallets';
 import { field, readJsonObject } from '../http/body';
 import { ApiError, invalid } from '../http/errors';
+import { SECRET_SHAPE } from '../ids';
 import { sendCode, verifyCode, type OtpDeps } from '../otp/otp';
 import { maskPhone, validatePhone } from '../otp/phone';
 import { requireFlowToken, requireVerified } from './auth';
@@ -31,8 +32,6 @@ import { amountRules, bundleSummary, planSummary, progressOf } from './summary';
 import { proofCookie, resumeWithProof } from './resume';
 import { validateWalletDetails } from './wallet-details';
 import { isTestModeKey } from '../test-mode';
-
-const SECRET = /^[A-Za-z0-9_-]{16,200}$/;
 
 export function identityRoutes(ctx: SandboxContext, otp: OtpDeps): Hono<FlowEnv> {
   const app = new Hono<FlowEnv>();
@@ -45,7 +44,7 @@ export function identityRoutes(ctx: SandboxContext, otp: OtpDeps): Hono<FlowEnv>
       throw invalid("'parent_origin' must be the parent page's origin, or null on the legacy path.");
     }
     const proof = field.optionalString(body, 'flow_token', { max: 200 });
-    const session = SECRET.test(secret) ? sessionBySecret(ctx.db, secret) : undefined;
+    const session = SECRET_SHAPE.test(secret) ? sessionBySecret(ctx.db, secret) : undefined;
     if (!session) throw new ApiError('session_not_found', 'This checkout session does not exist.');
     // The origin is checked before anything else is revealed about the session.
     if (parentOrigin !== null && parentOrigin !== session.origin) {

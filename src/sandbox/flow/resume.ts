@@ -1,11 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { sha256 } from '../ids';
+import { safeEqual } from '../../webhooks/safe-equal';
+import { SECRET_SHAPE, sha256 } from '../ids';
 import type { Db } from '../storage/db';
 import { type CredentialRow, issueFlowToken, revokeCredential } from './credentials';
-
-const TOKEN = /^[A-Za-z0-9_-]{16,200}$/;
 
 /**
  * A reopened checkout (the merchant page reloaded) resumes past the phone step only when the app
@@ -19,7 +17,7 @@ const TOKEN = /^[A-Za-z0-9_-]{16,200}$/;
  * is worth nothing. Returns the new flow token, or null when nothing was proven.
  */
 export function resumeWithProof(db: Db, sessionId: string, presented: string | undefined, now: number): string | null {
-  if (presented === undefined || !TOKEN.test(presented)) return null;
+  if (presented === undefined || !SECRET_SHAPE.test(presented)) return null;
   return db.transaction(() => {
     const proven = provenCredential(db, sessionId, presented);
     if (!proven) return null;
@@ -33,13 +31,13 @@ export function resumeWithProof(db: Db, sessionId: string, presented: string | u
  * verified credential of this session (a handful), not looked up by value.
  */
 function provenCredential(db: Db, sessionId: string, presented: string): CredentialRow | undefined {
-  const wanted = Buffer.from(sha256(presented), 'hex');
+  const wanted = sha256(presented);
   const live = db
     .prepare('SELECT * FROM flow_credentials WHERE session_id = ? AND verified_phone IS NOT NULL AND revoked_at IS NULL')
     .all(sessionId) as CredentialRow[];
   let match: CredentialRow | undefined;
   for (const row of live) {
-    if (timingSafeEqual(wanted, Buffer.from(row.token_hash, 'hex'))) match = row;
+    if (safeEqual(wanted, row.token_hash)) match = row;
   }
   return match;
 }

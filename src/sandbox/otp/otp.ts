@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt } from 'node:crypto';
+import { safeEqual } from '../../webhooks/safe-equal';
 import type { Db } from '../storage/db';
 import { ApiError } from '../http/errors';
 import { OTP_LIMITS } from './limits';
@@ -127,9 +128,7 @@ export function verifyCode(deps: OtpDeps, tokenHash: string, code: unknown): str
       return { error: new ApiError('code_attempts_exceeded', 'Too many wrong codes. Request a new code.') };
     }
     if (now >= row.expires_at) return { error: new ApiError('code_expired', 'This code has expired. Request a new code.') };
-    const expected = Buffer.from(row.code_hash, 'hex');
-    const actual = Buffer.from(hashCode(deps.key, row.id, code), 'hex');
-    if (!timingSafeEqual(expected, actual)) {
+    if (!safeEqual(row.code_hash, hashCode(deps.key, row.id, code))) {
       const attempts = row.attempts + 1;
       deps.db.prepare('UPDATE otp_codes SET attempts = ? WHERE id = ?').run(attempts, row.id);
       if (attempts >= OTP_LIMITS.maxAttempts) {

@@ -5,9 +5,9 @@ import { type SessionRow, sessionBySecret, sessionStatus } from '../domain/sessi
 import { progressOf } from '../flow/summary';
 import type { CredentialRow } from '../flow/credentials';
 import { bodyLimit } from 'hono/body-limit';
+import { bearerToken } from '../http/bearer';
 import { MAX_BODY_BYTES, readJsonObject } from '../http/body';
-
-const SECRET = /^[A-Za-z0-9_-]{16,200}$/;
+import { SECRET_SHAPE } from '../ids';
 
 /**
  * `POST /api/checkout/result`: what became of a session, for `getResult(token)` on the merchant
@@ -35,10 +35,10 @@ export function resultRoutes(ctx: SandboxContext): Hono {
   app.post('/', async (c) => {
     c.header('cache-control', 'no-store');
     c.header('vary', 'Origin');
-    const bearer = /^Bearer\s+(\S{1,256})$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const bearer = bearerToken(c.req.header('authorization'));
     const body = bearer ? {} : await readJsonObject(c).catch(() => ({}) as Record<string, unknown>);
     const secret = bearer ?? (typeof body.secret === 'string' ? body.secret : '');
-    const session = SECRET.test(secret) ? sessionBySecret(ctx.db, secret) : undefined;
+    const session = SECRET_SHAPE.test(secret) ? sessionBySecret(ctx.db, secret) : undefined;
     const origin = c.req.header('origin');
     if (!session) {
       const answer: SessionResult = { status: 'error', code: 'session_not_found', message: 'This checkout session does not exist.' };

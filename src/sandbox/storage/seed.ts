@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { toMinor } from '../../contract/money';
+import { generateWebhookSecret } from '../../webhooks/secret';
 import defaultSeed from '../seed.default.json' with { type: 'json' };
 import { newId } from '../ids';
 import type { Db } from './db';
@@ -127,7 +127,7 @@ export function applySeed(db: Db, seed: SeedFile, now: number): boolean {
     for (const hook of seed.webhook_endpoints ?? []) {
       db.prepare(
         'INSERT INTO webhook_endpoints (id, merchant_id, url, secret, events, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(newId('we'), merchantId, hook.url, hook.secret ?? `whsec_${randomBytes(24).toString('base64')}`, JSON.stringify(hook.events ?? []), now);
+      ).run(newId('we'), merchantId, hook.url, hook.secret ?? generateWebhookSecret(), JSON.stringify(hook.events ?? []), now);
     }
   })();
   return true;
