@@ -16,6 +16,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['test/unit/{contract,host,react,testing}/**/*.test.{ts,tsx}', 'playground/web/src/**/*.test.tsx'],
+          exclude: [...configDefaults.exclude, 'test/unit/**/*.node.test.ts'],
           setupFiles: ['test/unit/setup-dom.ts'],
         },
         // The playground pages import the package by name, as a merchant app does: point the

@@ -1,13 +1,14 @@
+import { CHECKOUT_FRAME, readMerchantLog } from '../e2e/support/merchant-log';
 import type { CreatedSession, CreateSessionInput } from '../e2e/support/sandbox-rest';
 import { type Driver, type Scope, STEP_TIMEOUT, type Target, waitFor } from './driver/driver';
 import type { EngineWorld } from './world';
 
-/**
+/*
  * The customer's and the merchant's steps, written once over the driver interface: every engine
  * runs the same ones.
  */
-export const CHECKOUT_FRAME = 'iframe[src*="/embed/checkout"]';
 
+export { CHECKOUT_FRAME };
 /** The checkout iframe the host SDK opened on the merchant page (or inside `path` frames first). */
 export function checkout(driver: Driver, ...path: string[]): Scope {
   return driver.frame(...path, CHECKOUT_FRAME);
@@ -84,7 +85,7 @@ export interface LogEntry {
 
 /** What the merchant page at `/` has seen: callbacks and events, in order. */
 export function merchantLog(driver: Driver): Promise<LogEntry[]> {
-  return driver.page.run(() => (window as unknown as { __log?: LogEntry[] }).__log ?? [], undefined);
+  return driver.page.run(readMerchantLog, undefined) as Promise<LogEntry[]>;
 }
 
 /** Waits for the first terminal callback (success, cancel or error) on the merchant page. */

@@ -1,6 +1,7 @@
-import type { FrameLocator, Locator, Page } from '@playwright/test';
-import { expect } from '../support/test';
+import type { Locator, Page } from '@playwright/test';
+import { STEP_TIMEOUT } from '../support/merchant-log';
 import { startMerchantPages } from '../support/merchant-pages';
+import { expect } from '../support/test';
 import type { StaticServer } from '../support/static-server';
 
 /**
@@ -37,12 +38,6 @@ export function startMerchantPage(): Promise<StaticServer> {
   return startMerchantPages({ '/': { body: PAGE } });
 }
 
-export type LogEntry = Record<string, unknown> & { kind: string };
-
-export function merchantLog(page: Page): Promise<LogEntry[]> {
-  return page.evaluate(() => (window as unknown as { __log: LogEntry[] }).__log);
-}
-
 export async function setToken(page: Page, token: string, appearance: { theme?: 'light' | 'dark' } = {}): Promise<void> {
   await page.evaluate(
     ([value, look]) => {
@@ -52,11 +47,7 @@ export async function setToken(page: Page, token: string, appearance: { theme?: 
   );
 }
 
-export function checkoutFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe[title="Lava checkout"]');
-}
-
-export const STEP_TIMEOUT = 15_000;
+export { checkoutFrame, type LogEntry, merchantLog, STEP_TIMEOUT } from '../support/merchant-log';
 
 /** Does `target` (in the page or in the checkout frame) hold keyboard focus? */
 export function isFocused(target: Locator): Promise<boolean> {

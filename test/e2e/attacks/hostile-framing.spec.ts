@@ -1,4 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
+import { type LogEntry, readMerchantLog } from '../support/merchant-log';
 import { expect, expectFailedLoad, expectPageError, test } from '../support/test';
 import { attackWorldPerFile, forgedPayloads, openReadyCheckout, record, terminalCallbacks } from './support';
 
@@ -81,7 +82,7 @@ test('given the attacker frames the merchant page, when the merchant opens its c
   await expect(checkout.getByRole('alert')).toContainText('not created for', { timeout: 15_000 });
   const phoneShown = await checkout.getByLabel('Phone number', { exact: true }).count();
   const messages = await got(page);
-  const merchantLog = await merchant.evaluate(() => (window as unknown as { __log: Array<{ kind: string; type?: string; code?: string }> }).__log);
+  const merchantLog = (await merchant.evaluate(readMerchantLog)) as LogEntry[];
   record('hostile-framing (merchant page framed)', 1, phoneShown + messages.length);
   expect(messages).toEqual([]);
   expect(phoneShown).toBe(0);

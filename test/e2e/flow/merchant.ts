@@ -17,6 +17,7 @@ export {
   verifyPhone,
 } from '../support/checkout-steps';
 export { pressClose, pressEscape } from '../support/checkout-close';
+export { type LogEntry, merchantLog } from '../support/merchant-log';
 
 /**
  * The merchant's side: pages on `localhost` (the checkout runs on 127.0.0.1, another origin).
@@ -88,12 +89,6 @@ const PAGES: Record<string, MerchantPage> = { '/': { body: MODERN_PAGE }, '/lega
 
 export function startMerchant(): Promise<StaticServer> {
   return startMerchantPages(PAGES);
-}
-
-export type LogEntry = Record<string, unknown> & { kind?: string };
-
-export function merchantLog(page: Page): Promise<LogEntry[]> {
-  return page.evaluate(() => (window as unknown as { __log: LogEntry[] }).__log);
 }
 
 /** Open the checkout for `token` through the host SDK's `open()` on the page at `/`. */

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, expectPageError, test } from '../support/test';
 import { encodeToken } from '../../../src/contract/token';
 import { ignoreDetach } from '../support/checkout-close';
+import { checkoutFrame } from '../support/merchant-log';
 import { type HostServers, startHostServers } from './servers';
 
 const SECRET = 'cs_e2e_secret_0123456789';
@@ -19,7 +20,6 @@ test.afterAll(async () => {
 type Log = Array<[string, unknown]>;
 const log = (page: Page) => page.evaluate(() => (window as unknown as { log: Log }).log);
 const kinds = async (page: Page) => (await log(page)).map(([kind]) => kind);
-const checkoutFrame = (page: Page) => page.frameLocator('iframe[title="Lava checkout"]');
 /**
  * Click a button of the fake checkout. Scheduled inside the frame: a terminal message removes the
  * frame mid-click, sometimes before Playwright has finished with the button it evaluated on.

@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureBuilt } from '../support/ensure-built';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 
 const pages = join(import.meta.dirname, 'pages');
@@ -19,12 +19,6 @@ export interface HostServers {
   /** A third origin on http://127.0.0.1:<another port> (a lookalike of the checkout: same host, other port). */
   attacker: StaticServer;
   close(): Promise<void>;
-}
-
-/** The e2e pages load dist/; build the host SDK only if this checkout has not been built yet. */
-export function ensureBuilt(): void {
-  if (existsSync(join(root, 'dist/lib/vanilla.js')) && existsSync(join(root, 'dist/lava-checkout.iife.js'))) return;
-  execFileSync('npm', ['run', 'build:lib'], { cwd: root, stdio: 'inherit' });
 }
 
 export async function startHostServers(tokenFor: () => string): Promise<HostServers> {

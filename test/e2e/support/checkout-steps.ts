@@ -1,16 +1,13 @@
-import type { FrameLocator, Locator, Page } from '@playwright/test';
+import type { FrameLocator, Locator } from '@playwright/test';
+import { STEP_TIMEOUT } from './merchant-log';
 import { expect } from './test';
 
-/**
+export { CHECKOUT_FRAME, checkoutFrame, STEP_TIMEOUT } from './merchant-log';
+
+/*
  * The customer's side: the steps of the checkout inside the iframe the host SDK opens (another
  * origin), driven as a person would.
  */
-export function checkoutFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe[src*="/embed/checkout"]');
-}
-
-/** How long one step may take to appear. */
-export const STEP_TIMEOUT = 15_000;
 
 /** The sandbox card that always succeeds. */
 export const GOOD_CARD = '4242 4242 4242 4242';

@@ -1,16 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureBuilt } from '../support/ensure-built';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const web = join(root, 'playground', 'web');
-
-/** The built script-tag SDK and the testing entry's browser build; build:lib makes both. */
-export function ensureBuilt(): void {
-  if (['dist/lava-checkout.iife.js', 'dist/testing.iife.cjs'].every((file) => existsSync(join(root, file)))) return;
-  execFileSync('npm', ['run', 'build:lib'], { cwd: root, stdio: 'inherit' });
-}
 
 /**
  * The playground's script-tag page, served as a merchant serves it (http://localhost:<port>),

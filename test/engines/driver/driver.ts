@@ -1,3 +1,5 @@
+import { STEP_TIMEOUT } from '../../e2e/support/merchant-log';
+
 /**
  * One driver interface over three automation tools, so that a flow is written once and runs in
  * every engine: Playwright for Chromium, puppeteer-core over WebDriver BiDi for Firefox, and W3C
@@ -84,8 +86,7 @@ export interface Driver {
   close(): Promise<void>;
 }
 
-/** How long a step waits for what it acts on. */
-export const STEP_TIMEOUT = 15_000;
+export { STEP_TIMEOUT };
 
 /** Polls `check` until it returns a value other than undefined/false/null, or throws after `timeout`. */
 export async function waitFor<T>(what: string, check: () => Promise<T | undefined | null | false>, timeout = STEP_TIMEOUT): Promise<T> {

@@ -1,14 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '../support/test';
-import { ensureBuilt } from './servers';
+import { beforeAll, expect, it } from 'vitest';
+import { ensureBuilt, LIB_BUILD, ROOT } from '../../e2e/support/ensure-built';
 
 // The testing entry is never pulled into a production bundle: the built entries and their chunks
 // hold neither its code nor its canned answers; only dist/lib/testing.* does.
-const root = join(import.meta.dirname, '..', '..', '..');
-
 function production(): Array<{ file: string; code: string }> {
-  const chunks = readdirSync(join(root, 'dist/lib/chunks')).filter((f) => /\.(c?js)$/.test(f));
+  const chunks = readdirSync(join(ROOT, 'dist/lib/chunks')).filter((f) => /\.(c?js)$/.test(f));
   const files = [
     'dist/lib/index.js',
     'dist/lib/index.cjs',
@@ -17,12 +15,15 @@ function production(): Array<{ file: string; code: string }> {
     'dist/lava-checkout.iife.js',
     ...chunks.map((f) => `dist/lib/chunks/${f}`),
   ];
-  return files.map((file) => ({ file, code: readFileSync(join(root, file), 'utf8') }));
+  return files.map((file) => ({ file, code: readFileSync(join(ROOT, file), 'utf8') }));
 }
 
-test('the production bundles do not contain the testing entry', () => {
-  ensureBuilt();
-  const testing = readFileSync(join(root, 'dist/lib/testing.js'), 'utf8');
+beforeAll(() => {
+  ensureBuilt(LIB_BUILD);
+}, 300_000);
+
+it('the production bundles do not contain the testing entry', () => {
+  const testing = readFileSync(join(ROOT, 'dist/lib/testing.js'), 'utf8');
   expect(testing).toContain('installFakeCheckout');
   expect(testing).not.toMatch(/from\s*["']\.\/chunks\//);
   for (const { file, code } of production()) {
