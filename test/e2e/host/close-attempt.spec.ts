@@ -3,10 +3,16 @@ import { checkoutFrame, merchantLog, STEP_TIMEOUT, setToken, startMerchantPage }
 import { checkoutServersPerFile } from '../support/checkout-servers';
 import { startTestSandbox } from '../support/sandbox';
 
-// Issue 11: onCloseAttempt against the real checkout app and sandbox, two origins.
+// onCloseAttempt against the real checkout app and sandbox, two origins: the merchant's answer
+// decides whether the customer's close ends the checkout.
 const servers = checkoutServersPerFile(startTestSandbox, startMerchantPage);
 
+/** How long the host waits for the app to answer its close_request before it cancels itself (src/host/open.ts). */
+const CLOSE_GRACE = 1_500;
+
 test('given onCloseAttempt says no, the customer close keeps the checkout open; when it says yes, the checkout cancels', async ({ page }) => {
+  // The page's clock runs as usual, and lets the test jump past the close grace instead of sleeping.
+  await page.clock.install();
   await page.goto(`${servers.merchant.url}/`);
   const session = await servers.sandbox.createSession({ origin: servers.merchant.url, mode: 'subscription', subscription_config_id: 'subconf_pro' });
   await setToken(page, session.token);
@@ -18,12 +24,14 @@ test('given onCloseAttempt says no, the customer close keeps the checkout open; 
 
   await frame.getByRole('button', { name: 'Close' }).click();
   await expect.poll(async () => (await merchantLog(page)).map((e) => (e.kind === 'event' ? e.type : e.kind)), { timeout: STEP_TIMEOUT }).toContain('close_asked');
-  // Kept open: the phone step is still there and usable, and nothing ended.
-  await number.fill('2015550123');
-  await expect(number).toHaveValue(/201/);
+  // Kept open: once the close grace is over (a close the host had sent would have ended by then,
+  // answered or not), nothing ended and the phone step is still there and usable.
+  await page.clock.fastForward(CLOSE_GRACE + 500);
   const afterNo = await merchantLog(page);
   expect(afterNo.filter((e) => ['success', 'cancel', 'error'].includes(e.kind))).toEqual([]);
   expect(afterNo.filter((e) => e.kind === 'event' && e.type === 'close_attempt')).toHaveLength(1);
+  await number.fill('2015550123');
+  await expect(number).toHaveValue(/201/);
 
   await page.evaluate(() => Object.assign(window, { __keepOpen: false }));
   await frame.getByRole('button', { name: 'Close' }).click();
