@@ -1,8 +1,19 @@
 import type { Page } from '@playwright/test';
+import { pressClose } from '../support/checkout-close';
+import type { CreatedSession } from '../support/sandbox';
 import { expect, test } from '../support/test';
-import { addFrame, attackWorldPerFile, expectUntouched, forgedPayloads, forgeFrom, openReadyCheckout } from './support';
+import {
+  addFrame,
+  attackWorldPerFile,
+  expectUntouched,
+  forgedPayloads,
+  forgeFrom,
+  openReadyCheckout,
+  terminalCallbacks,
+} from './support';
 
 const world = attackWorldPerFile();
+const SDK_FRAME = 'iframe[title="Lava checkout"]';
 
 async function openReady(page: Page) {
   const session = await world.sandbox.createSession({ origin: world.merchant.url });
@@ -10,14 +21,27 @@ async function openReady(page: Page) {
   return { session };
 }
 
-test('given a frame of the attacker origin on the merchant page, when it posts success/cancel/error in every shape, then no callback fires', async ({ page }) => {
+/**
+ * After the forgeries the real connection still works: the customer's close reaches the host
+ * and the app's answer comes back, so the page gets exactly one onCancel, naming the session
+ * (a cancel the host made up after its close grace would name none).
+ */
+async function expectRealCheckoutCloses(page: Page, session: CreatedSession): Promise<void> {
+  // The SDK's own frame, by its title: some attacks add other frames of the checkout origin.
+  await pressClose(page.frameLocator(SDK_FRAME));
+  await expect(page.locator(SDK_FRAME)).toHaveCount(0, { timeout: 10_000 });
+  expect(await terminalCallbacks(page)).toEqual([expect.objectContaining({ kind: 'cancel', checkoutSessionId: session.checkoutSessionId })]);
+}
+
+test('given a frame of the attacker origin on the merchant page, when it posts success/cancel/error in every shape, then no callback fires, and the real checkout still closes with one onCancel', async ({ page }) => {
   const { session } = await openReady(page);
   const frame = await addFrame(page, { src: `${world.attacker.url}/frame.html` });
   const attempts = await forgeFrom(frame, forgedPayloads(session.checkoutSessionId));
   await expectUntouched(page, 'forged-messages (third-origin frame)', attempts);
+  await expectRealCheckoutCloses(page, session);
 });
 
-test('given the merchant window posting to itself, then no callback fires', async ({ page }) => {
+test('given the merchant window posting to itself, then no callback fires, and the real checkout still closes with one onCancel', async ({ page }) => {
   const { session } = await openReady(page);
   const payloads = forgedPayloads(session.checkoutSessionId);
   const attempts = await page.evaluate((p) => {
@@ -28,17 +52,19 @@ test('given the merchant window posting to itself, then no callback fires', asyn
     return p.length * 2;
   }, payloads);
   await expectUntouched(page, 'forged-messages (merchant self-post)', attempts);
+  await expectRealCheckoutCloses(page, session);
 });
 
-test('given a null-origin sandboxed frame, when it posts forged messages, then no callback fires', async ({ page }) => {
+test('given a null-origin sandboxed frame, when it posts forged messages, then no callback fires, and the real checkout still closes with one onCancel', async ({ page }) => {
   const { session } = await openReady(page);
   const frame = await addFrame(page, { src: `${world.attacker.url}/sandboxed.html`, sandbox: 'allow-scripts' });
   expect(await frame.evaluate(() => window.origin)).toBe('null');
   const attempts = await forgeFrom(frame, forgedPayloads(session.checkoutSessionId));
   await expectUntouched(page, 'forged-messages (null origin)', attempts);
+  await expectRealCheckoutCloses(page, session);
 });
 
-test('given lookalike origins (same host other port, same port other host), when they post forged messages, then no callback fires', async ({ page }) => {
+test('given lookalike origins (same host other port, same port other host), when they post forged messages, then no callback fires, and the real checkout still closes with one onCancel', async ({ page }) => {
   const { session } = await openReady(page);
   const checkoutPort = new URL(world.sandbox.url).port;
   const otherPort = await addFrame(page, { src: `${world.lookalike.url}/lookalike.html` });
@@ -51,9 +77,10 @@ test('given lookalike origins (same host other port, same port other host), when
     return p.length;
   }, payloads);
   await expectUntouched(page, 'forged-messages (lookalike origins)', attempts);
+  await expectRealCheckoutCloses(page, session);
 });
 
-test('given a second checkout iframe of the real checkout origin, when it says hello and posts forged messages, then no callback fires', async ({ page }) => {
+test('given a second checkout iframe of the real checkout origin, when it says hello and posts forged messages, then no callback fires, and the real checkout still closes with one onCancel', async ({ page }) => {
   const { session } = await openReady(page);
   const second = await addFrame(page, { src: `${world.sandbox.url}/embed/checkout` });
   const payloads = forgedPayloads(session.checkoutSessionId);
@@ -65,4 +92,5 @@ test('given a second checkout iframe of the real checkout origin, when it says h
     return p.length * 2;
   }, payloads);
   await expectUntouched(page, 'forged-messages (second checkout frame)', attempts);
+  await expectRealCheckoutCloses(page, session);
 });
