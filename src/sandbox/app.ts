@@ -36,7 +36,7 @@ export function createApp(ctx: SandboxContext, otp: OtpDeps): Hono {
     ctx.log(`${c.req.method} ${redactPath(c.req.path)} ${c.res.status} ${ms}ms`);
   });
   app.use(drainRequestBody());
-  app.use(requireServedHost(() => ctx.servesHost));
+  app.use(requireServedHost(ctx.servesHost));
 
   // Stops reading a request body past the limit, even when it is streamed without a length.
   const limit = bodyLimit({
@@ -58,7 +58,7 @@ export function createApp(ctx: SandboxContext, otp: OtpDeps): Hono {
   app.route('/v1', rest);
 
   const flow = new Hono();
-  flow.use(requireSameOrigin(() => [...ctx.appOrigins, new URL(ctx.base).origin]));
+  flow.use(requireSameOrigin([...ctx.appOrigins, new URL(ctx.base).origin]));
   flow.route('/', identityRoutes(ctx, otp));
   flow.route('/', paymentRoutes(ctx, { db: ctx.db, now: ctx.now, processor: ctx.processor, webhooks: ctx.webhooks }));
   app.route(FLOW_API_PREFIX, flow);
@@ -70,10 +70,8 @@ export function createApp(ctx: SandboxContext, otp: OtpDeps): Hono {
 
   app.route('/api/checkout/result', resultRoutes(ctx));
   app.route('/', embedRoutes(ctx));
-  if (ctx.webhooks) {
-    const authenticate = (header: string | undefined) => merchantByKey(ctx.db, bearerToken(header) ?? '')?.id ?? null;
-    app.route('/', createWebhookRoutes({ outbox: ctx.webhooks, authenticate }));
-  }
+  const authenticate = (header: string | undefined) => merchantByKey(ctx.db, bearerToken(header) ?? '')?.id ?? null;
+  app.route('/', createWebhookRoutes({ outbox: ctx.webhooks, authenticate }));
   app.route('/sandbox', debugRoutes(ctx));
 
   app.get('/', (c) =>

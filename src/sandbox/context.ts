@@ -14,7 +14,7 @@ export interface SandboxContext {
   /** Whether a `Host` header names this sandbox (its public URL, loopback on its port, allowed names). */
   servesHost: (host: string) => boolean;
   sessionTtlMs: number;
-  /** Keys the OTP hashes; random per process unless given (codes die with it, which is fine). */
+  /** Keys the phone-code hashes: made once per database and kept in it, so a code sent before a restart still verifies. */
   otpKey: Buffer;
   staticDir: string;
   /** Origins besides the sandbox's own that may call the flow API (a checkout dev server). */
@@ -25,7 +25,7 @@ export interface SandboxContext {
   /** Charges cards: the offline sandbox processor, or Stripe when keys are configured. */
   processor: PaymentProcessor;
   /** Signed webhook deliveries: pass to emitCheckoutCompleted / emitWalletBalanceUpdated. */
-  webhooks?: WebhookOutbox;
+  webhooks: WebhookOutbox;
 }
 
 export function iso(ms: number): string {

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { normalizeBase } from '../contract/token';
 import { createApp } from './app';
 import type { SandboxContext } from './context';
 import { firstMerchant } from './domain/merchants';
+import { servedHosts } from './http/hosts';
+import { listen } from './http/listen';
 import { type LogSink, silentLog } from './log';
 import type { OtpDeps } from './otp/otp';
 import { packageRoot } from './package-root';
@@ -15,9 +17,8 @@ import { loadStripeProcessor } from './payments/stripe-processor';
 import { recoverInterruptedPayments } from './payments/store';
 import { type Db, openDatabase, resetDatabase } from './storage/db';
 import { applySeed, DEFAULT_SEED, persistentSetting, readSeedFile, type SeedFile } from './storage/seed';
-import { createWebhookOutbox, type WebhookOutbox, type WebhookOutboxOptions } from './webhooks';
-import { servedHosts } from './http/hosts';
 import { refuseLiveStripeKeys } from './test-mode';
+import { createWebhookOutbox, type WebhookOutbox, type WebhookOutboxOptions } from './webhooks';
 
 export type { SeedFile } from './storage/seed';
 export type { LogSink } from './log';
@@ -58,7 +59,7 @@ export interface SandboxOptions {
    * sending `payment_intent.succeeded` to `/stripe/webhook`), else the offline sandbox processor.
    * Tests may pass their own (`createStripeProcessor` with a fake of the package).
    */
-  processor?: PaymentProcessor & { publishableKey?: string };
+  processor?: SandboxProcessor;
   /** Terminal lines (requests, sandbox SMS codes). Default: silent. */
   log?: LogSink;
   /** Webhook delivery tuning (attempts, backoff, timeouts); tests shorten the delays. */
@@ -82,45 +83,53 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+/** A processor, with the publishable key the checkout app needs in Stripe mode. */
+type SandboxProcessor = PaymentProcessor & { publishableKey?: string };
+
 export const DEFAULT_PORT = 4242;
 export const DEFAULT_SESSION_TTL_MS = 60 * 60_000;
 
+/**
+ * Opens the database, seeds it, listens and starts delivering webhooks. Whatever fails on the way
+ * (a bad seed, a Stripe package missing, the port taken) closes what was opened and rejects.
+ */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   refuseLiveStripeKeys({
     STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY,
     STRIPE_PUBLISHABLE_KEY: process.env.STRIPE_PUBLISHABLE_KEY,
     "the processor's publishableKey": options.processor?.publishableKey,
   });
-  const now = options.now ?? Date.now;
-  const log = options.log ?? silentLog;
-  const host = options.host ?? '127.0.0.1';
   const dataDir = resolve(options.dataDir ?? '.lava-sandbox');
   if (options.reset && !options.memory) resetDatabase(dataDir);
   const db = openDatabase({ memory: options.memory ?? false, dataDir });
-  const seed = typeof options.seed === 'string' ? readSeedFile(options.seed) : (options.seed ?? DEFAULT_SEED);
+  const server = createServer();
   try {
-    applySeed(db, seed, now());
+    return await serve(db, server, options);
   } catch (err) {
+    server.close();
     db.close();
     throw err;
   }
-  recoverInterruptedPayments(db);
-  let processor: PaymentProcessor & { publishableKey?: string };
-  try {
-    processor = await chooseProcessor(options, now);
-  } catch (err) {
-    db.close();
-    throw err;
-  }
-  const otpKey = Buffer.from(persistentSetting(db, 'otp_hmac_key', () => randomBytes(32).toString('hex')), 'hex');
+}
 
+async function serve(db: Db, server: Server, options: SandboxOptions): Promise<Sandbox> {
+  const now = options.now ?? Date.now;
+  const host = options.host ?? '127.0.0.1';
+  applySeed(db, typeof options.seed === 'string' ? readSeedFile(options.seed) : (options.seed ?? DEFAULT_SEED), now());
+  recoverInterruptedPayments(db);
+  const processor = await chooseProcessor(options, now);
+  // Bound before the app exists: its context needs the port the system picked (port 0). The app
+  // is attached below in the same turn of the event loop, before any request can be read.
+  const port = await listen(server, options.port ?? DEFAULT_PORT, host);
+  const base = normalizeBase(options.publicUrl ?? `http://${hostInUrl(host)}:${port}/`);
+  const log = options.log ?? silentLog;
   const ctx: SandboxContext = {
     db,
     now,
-    base: '',
-    servesHost: () => false,
+    base,
+    servesHost: servedHosts({ base, port, names: options.allowedHosts }),
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
-    otpKey,
+    otpKey: Buffer.from(persistentSetting(db, 'otp_hmac_key', () => randomBytes(32).toString('hex')), 'hex'),
     staticDir: resolve(options.staticDir ?? join(packageRoot(), 'dist', 'checkout-app')),
     appOrigins: options.appOrigins ?? [],
     log,
@@ -131,56 +140,54 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     processor,
     webhooks: createWebhookOutbox(db, { now, log, ...options.webhooks }),
   };
-  const otp: OtpDeps = {
-    db,
-    key: otpKey,
-    now,
-    deliver: (phone, code, sentAt) => {
-      db.prepare('INSERT INTO sms_inbox (phone, code, sent_at) VALUES (?, ?, ?)').run(phone, code, sentAt);
-      log(`[sms] to ${phone}: your Lava verification code is ${code}`);
-    },
-  };
-  const app = createApp(ctx, otp);
-
-  let server: ServerType;
-  const port = await new Promise<number>((done, fail) => {
-    server = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, (info) => done(info.port));
-    server.once('error', fail);
-  }).catch((err) => {
-    db.close();
-    throw err;
-  });
-  const address = server!.address() as AddressInfo;
-  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-  ctx.base = normalizeBase(options.publicUrl ?? `http://${urlHost}:${address.port ?? port}/`);
-  ctx.servesHost = servedHosts({ base: ctx.base, port: address.port ?? port, names: options.allowedHosts });
-  const url = ctx.base.slice(0, -1);
-  ctx.webhooks!.start();
+  server.on('request', getRequestListener(createApp(ctx, otpDeps(ctx)).fetch, { hostname: host }));
+  ctx.webhooks.start();
 
   let closing: Promise<void> | null = null;
   return {
-    url,
-    base: ctx.base,
-    restUrl: `${ctx.base}v1/`,
-    port: address.port ?? port,
+    url: base.slice(0, -1),
+    base,
+    restUrl: `${base}v1/`,
+    port,
     secretKey: firstMerchant(db).secret_key,
     db,
-    webhooks: ctx.webhooks!,
+    webhooks: ctx.webhooks,
     close() {
-      closing ??= ctx.webhooks!.stop().then(() => new Promise<void>((done) => {
-        const s = server as unknown as { closeAllConnections?: () => void; close: (cb: () => void) => void };
-        s.close(() => {
-          db.close();
-          done();
-        });
-        s.closeAllConnections?.();
-      }));
+      closing ??= ctx.webhooks.stop().then(
+        () =>
+          new Promise<void>((done) => {
+            server.close(() => {
+              db.close();
+              done();
+            });
+            server.closeAllConnections();
+          }),
+      );
       return closing;
     },
   };
 }
 
-function chooseProcessor(options: SandboxOptions, now: () => number): Promise<PaymentProcessor & { publishableKey?: string }> {
+/** Phone codes land in the sandbox inbox and the terminal. */
+function otpDeps(ctx: SandboxContext): OtpDeps {
+  return {
+    db: ctx.db,
+    key: ctx.otpKey,
+    now: ctx.now,
+    deliver: (phone, code, sentAt) => {
+      ctx.db.prepare('INSERT INTO sms_inbox (phone, code, sent_at) VALUES (?, ?, ?)').run(phone, code, sentAt);
+      ctx.log(`[sms] to ${phone}: your Lava verification code is ${code}`);
+    },
+  };
+}
+
+/** How browsers reach a server listening on `host`: any-interface addresses by loopback, IPv6 in brackets. */
+function hostInUrl(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function chooseProcessor(options: SandboxOptions, now: () => number): Promise<SandboxProcessor> {
   if (options.processor) return Promise.resolve(options.processor);
   const secret = process.env.STRIPE_SECRET_KEY;
   const publishable = process.env.STRIPE_PUBLISHABLE_KEY;

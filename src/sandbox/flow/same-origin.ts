@@ -7,10 +7,10 @@ import { ApiError } from '../http/errors';
  * public URL's origin, a dev server proxying to the sandbox) is refused. Requests without an Origin header (tests,
  * curl) pass; they carry no browser credentials anyway.
  */
-export function requireSameOrigin(extraOrigins: () => readonly string[]): MiddlewareHandler {
+export function requireSameOrigin(extraOrigins: readonly string[]): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin !== undefined && !extraOrigins().includes(origin)) {
+    if (origin !== undefined && !extraOrigins.includes(origin)) {
       let host: string | null = null;
       try {
         host = new URL(origin).host;

@@ -23,9 +23,9 @@ export function servedHosts(options: { base: string; port: number; names?: reado
  * as its own origin (the inbox shows codes in clear text). The browser still sends that name in
  * `Host`, so a request for a name the sandbox does not serve gets 421 and nothing else.
  */
-export function requireServedHost(serves: () => (host: string) => boolean): MiddlewareHandler {
+export function requireServedHost(serves: (host: string) => boolean): MiddlewareHandler {
   return async (c, next) => {
-    if (!serves()(c.req.header('host') ?? '')) {
+    if (!serves(c.req.header('host') ?? '')) {
       throw new ApiError('forbidden', 'This sandbox does not answer for that host name (see --allowed-host).', { status: 421 });
     }
     await next();

@@ -15,7 +15,7 @@ export interface PaymentDeps {
   db: Db;
   now: () => number;
   processor: PaymentProcessor;
-  webhooks?: WebhookEvents;
+  webhooks: WebhookEvents;
 }
 
 export type ConfirmMethod =

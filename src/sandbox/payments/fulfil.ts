@@ -20,7 +20,7 @@ export interface FulfilInput {
   paymentMethodId: string | null;
   idempotencyKey: string;
   now: number;
-  webhooks?: WebhookEvents;
+  webhooks: WebhookEvents;
 }
 
 function addMonths(ms: number, months: number): number {

@@ -1,9 +1,9 @@
-import type Database from 'better-sqlite3';
 import type { CheckoutMode } from '../../contract/flow-api';
 import { fromMinor } from '../../contract/money';
+import type { Db } from '../storage/db';
 import type { WebhookOutbox } from './outbox';
 
-/** What the sandbox calls where things happen; absent when webhooks are off. */
+/** What the sandbox calls where things happen: the outbox's enqueue. */
 export type WebhookEvents = Pick<WebhookOutbox, 'enqueue'>;
 
 interface SessionRow {
@@ -20,8 +20,7 @@ interface SessionRow {
  * `checkout.completed` for a session just marked completed. Call it inside the transaction that
  * completes the session, so the event exists exactly when the completion does.
  */
-export function emitCheckoutCompleted(events: WebhookEvents | undefined, db: Database.Database, sessionId: string, amountMinor?: number): void {
-  if (!events) return;
+export function emitCheckoutCompleted(events: WebhookEvents, db: Db, sessionId: string, amountMinor?: number): void {
   const session = db
     .prepare(
       `SELECT merchant_id, mode, reference_id, connection_id, completed_connection_id, subscription_config_id, credit_bundle_id
@@ -46,12 +45,11 @@ export function emitCheckoutCompleted(events: WebhookEvents | undefined, db: Dat
  * Call it in the transaction that wrote the ledger rows; pass the balance before them if known.
  */
 export function emitWalletBalanceUpdated(
-  events: WebhookEvents | undefined,
-  db: Database.Database,
+  events: WebhookEvents,
+  db: Db,
   walletId: string,
   options: { previousMinor?: number; reason?: string } = {},
 ): void {
-  if (!events) return;
   const { total } = db
     .prepare("SELECT COALESCE(SUM(amount), 0) AS total FROM ledger WHERE wallet_id = ? AND account = 'wallet'")
     .get(walletId) as { total: number };
