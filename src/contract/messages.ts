@@ -76,20 +76,14 @@ export type LegacyMessage =
   | { type: 'lava_checkout_cancel'; checkoutSessionId: string };
 
 // ---- guards: take unknown, return a fresh object built from known keys only, or null ----
+// Both directions read messages the same way: a table of shapes, one per message type, each key
+// with a field reader. The host's half is small on purpose: it ships on merchant pages.
 
 type Rec = Record<string, unknown>;
 
 function record(value: unknown): Rec | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   return value as Rec;
-}
-
-function str(value: unknown): value is string {
-  return text(value) !== null;
-}
-
-function optStr(value: unknown): boolean {
-  return value === undefined || str(value);
 }
 
 function envelope(value: unknown, type: 'hello' | 'connect'): boolean {
@@ -113,57 +107,9 @@ export function isConnect(value: unknown): value is ConnectMessage {
   return envelope(value, 'connect');
 }
 
-function parseAppearance(value: unknown): Appearance | null {
-  if (value === undefined) return {};
-  const rec = record(value);
-  if (!rec) return null;
-  const out: Appearance = {};
-  if (rec.theme !== undefined) {
-    if (rec.theme !== 'light' && rec.theme !== 'dark' && rec.theme !== 'auto') return null;
-    out.theme = rec.theme;
-  }
-  if (rec.accent !== undefined) {
-    if (!str(rec.accent) || rec.accent.length > 64) return null;
-    out.accent = rec.accent;
-  }
-  if (rec.radius !== undefined) {
-    if (typeof rec.radius !== 'number' || !Number.isFinite(rec.radius) || rec.radius < 0 || rec.radius > 48) return null;
-    out.radius = rec.radius;
-  }
-  if (rec.font !== undefined) {
-    if (!str(rec.font) || rec.font.length > 200) return null;
-    out.font = rec.font;
-  }
-  return out;
-}
-
-/** Validate a message the app received from the host over the port. */
-export function parseHostMessage(value: unknown): HostMessage | null {
-  const rec = record(value);
-  if (!rec) return null;
-  switch (rec.type) {
-    case 'init': {
-      const appearance = parseAppearance(rec.appearance);
-      if (!str(rec.secret) || !str(rec.attemptId) || !appearance) return null;
-      if (rec.embed !== 'overlay' && rec.embed !== 'inline') return null;
-      if (!optStr(rec.locale)) return null;
-      if (rec.confirmClose !== undefined && typeof rec.confirmClose !== 'boolean') return null;
-      const out: InitMessage = { type: 'init', secret: rec.secret, attemptId: rec.attemptId, embed: rec.embed, appearance };
-      if (typeof rec.locale === 'string') out.locale = rec.locale;
-      if (rec.confirmClose) out.confirmClose = true;
-      return out;
-    }
-    case 'close_request':
-      return { type: 'close_request' };
-    default:
-      return null;
-  }
-}
-
-// ---- app -> host: one table of shapes, read by the host SDK (kept small: it ships on merchant pages) ----
-
 /** A field reader answers the value to keep, `undefined` to leave the key out, or `null` to refuse the message. */
 type Field = (value: unknown) => unknown;
+type Shape = Record<string, Field>;
 
 /**
  * Codes, steps and event names are checked by shape, not against this version's lists: a host
@@ -173,37 +119,73 @@ type Field = (value: unknown) => unknown;
  */
 const word: Field = (value) => (typeof value === 'string' && /^[a-z_]{1,40}$/.test(value) ? value : null);
 const text: Field = (value) => (typeof value === 'string' && value.length > 0 && value.length <= MAX_STRING ? value : null);
+/** Text of at most `max` characters. */
+const short =
+  (max: number): Field =>
+  (value) =>
+    text(value) !== null && (value as string).length <= max ? value : null;
 const optional =
   (field: Field): Field =>
   (value) =>
     value === undefined ? undefined : field(value);
+const oneOf =
+  (...values: readonly unknown[]): Field =>
+  (value) =>
+    values.includes(value) ? value : null;
 
-type Shape = Record<string, Field>;
-
-/** Build a fresh object of `type` plus the shape's keys; anything else in `value` is dropped. */
-function shaped(value: unknown, shapeOf: (type: string) => Shape | undefined): Rec | null {
+/** `out` plus the shape's keys of `value`, each through its reader; anything else in `value` is dropped. */
+function shaped(value: unknown, shape: Shape | undefined, out: Rec = {}): Rec | null {
   const rec = record(value);
-  const type = rec && (word(rec.type) as string | null);
-  // No record, no type or an unknown type: no shape.
-  const shape = type && shapeOf(type);
-  if (!shape) return null;
-  const out: Rec = { type };
+  if (!rec || !shape) return null;
   for (const key in shape) {
-    const kept = shape[key]!(rec![key]);
+    const kept = shape[key]!(rec[key]);
     if (kept === null) return null;
     if (kept !== undefined) out[key] = kept;
   }
   return out;
 }
 
-/** Every onEvent name passes (a newer checkout may add some); only `step` and `code` travel with it. */
-const EVENT: Shape = { step: optional(word), code: optional(word) };
+// ---- host -> app, read by the checkout app ----
 
-const APP: Record<string, Shape> = {
+const APPEARANCE: Shape = {
+  theme: optional(oneOf('light', 'dark', 'auto')),
+  accent: optional(short(64)),
+  radius: optional((value) => (typeof value === 'number' && value >= 0 && value <= 48 ? value : null)),
+  font: optional(short(200)),
+};
+
+const HOST: Record<string, Shape> = {
   // No prototype: a type named like an Object method (`constructor`, `toString`) has no shape.
   __proto__: null as unknown as Shape,
+  init: {
+    secret: text,
+    attemptId: text,
+    embed: oneOf('overlay', 'inline'),
+    // Unset, it reads as `{}`: a host sends no appearance when the merchant gave none.
+    appearance: (value) => (value === undefined ? {} : shaped(value, APPEARANCE)),
+    locale: optional(text),
+    // Kept only when true: false and unset mean the same (an older host).
+    confirmClose: optional((value) => (typeof value === 'boolean' ? value || undefined : null)),
+  },
+  close_request: {},
+};
+
+/** Validate a message the app received from the host over the port. */
+export function parseHostMessage(value: unknown): HostMessage | null {
+  const type = word(record(value)?.type) as string | null;
+  return (type && shaped(value, HOST[type], { type })) as HostMessage | null;
+}
+
+// ---- app -> host, read by the host SDK ----
+
+/** Every onEvent name passes (a newer checkout may add some); only `step` and `code` travel with it. */
+const EVENT: Shape = { type: word, step: optional(word), code: optional(word) };
+
+const APP: Record<string, Shape> = {
+  // No prototype, as HOST.
+  __proto__: null as unknown as Shape,
   ready: { step: word },
-  event: { event: (value) => shaped(value, () => EVENT) },
+  event: { event: (value) => shaped(value, EVENT) },
   resize: { height: (value) => (typeof value === 'number' && value >= 0 && value <= 10000 ? Math.round(value) : null) },
   lock: {},
   unlock: {},
@@ -214,5 +196,6 @@ const APP: Record<string, Shape> = {
 
 /** Validate a message the host received from the app over the port. */
 export function parseAppMessage(value: unknown): AppMessage | null {
-  return shaped(value, (type) => APP[type]) as AppMessage | null;
+  const type = word(record(value)?.type) as string | null;
+  return (type && shaped(value, APP[type], { type })) as AppMessage | null;
 }

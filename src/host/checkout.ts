@@ -1,11 +1,11 @@
 import { type Attempt, openAttempt } from './open';
 import { preload } from './preload';
-import type { CheckoutHandle, CheckoutOrigins, CheckoutStatus, OpenOptions } from './types';
+import type { CheckoutOrigins, CheckoutStatus, OpenOptions } from './types';
 
 /** A checkout bound to one set of options, with a status store (what the React hook wraps). */
 export interface Checkout {
-  /** With `into`, the checkout renders inline in that element. */
-  open(token: string, options?: OpenOptions, into?: HTMLElement): CheckoutHandle;
+  /** With `into`, the checkout renders inline in that element. The owner may destroy the attempt. */
+  open(token: string, options?: OpenOptions, into?: HTMLElement): Attempt;
   /** Close the attempt this instance opened (deferred while a payment is in flight). */
   close(): void;
   /** `options` default to this checkout's (its `checkoutOrigins`). */
@@ -29,7 +29,7 @@ export function createCheckout(defaults: () => OpenOptions): Checkout {
 
   return {
     open(token, options, into) {
-      const handle = openAttempt(token, () => ({ ...defaults(), ...options }), notify, into);
+      const handle = openAttempt(token, () => ({ ...defaults(), ...options }), { onStatus: notify, into });
       if (handle.status !== 'idle') {
         current = handle;
         notify();

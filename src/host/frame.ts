@@ -15,6 +15,8 @@ export interface CheckoutFrame {
   show(onEscape: () => void): void;
   /** The app is ready: swap the loading state for the app and move focus into it. */
   reveal(): void;
+  /** Inline: follow the app's content height, at most one change per 50 ms (the latest wins). */
+  resize(height: number): void;
   /** Remove it and every listener; undo the scroll lock and give focus back if it was shown. */
   destroy(): void;
 }
@@ -26,6 +28,8 @@ export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
   const spinner = document.createElement('div');
   const iframe = document.createElement('iframe');
   let restorePage: (() => void) | undefined;
+  let height = 0;
+  let sizeTimer: ReturnType<typeof setTimeout> | undefined;
 
   function onMessage(event: MessageEvent): void {
     const child = iframe.contentWindow;
@@ -113,7 +117,17 @@ export function createFrame(base: string, into?: HTMLElement): CheckoutFrame {
       // Inline: focus stays where the customer put it.
       into || iframe.focus({ preventScroll: true });
     },
+    resize(next) {
+      height = next;
+      // An overlay fills the viewport whatever the content.
+      if (into)
+        sizeTimer ??= setTimeout(() => {
+          sizeTimer = undefined;
+          iframe.style.height = `${height}px`;
+        }, 50);
+    },
     destroy() {
+      clearTimeout(sizeTimer);
       window.removeEventListener('message', onMessage);
       frame.port?.close();
       root.remove();

@@ -1,10 +1,10 @@
 import type { ErrorCode } from '../contract/errors';
-import { parseAppMessage } from '../contract/messages';
+import { type AppMessage, parseAppMessage } from '../contract/messages';
 import { decodeTrustedToken } from '../contract/token';
 import { fake } from './fake';
 import { type CheckoutFrame, createFrame } from './frame';
 import { rewarm, takeWarmFrame } from './preload';
-import type { CheckoutHandle, CheckoutResult, CheckoutStatus, MountHandle, OpenOptions } from './types';
+import type { CheckoutCallbacks, CheckoutHandle, CheckoutResult, CheckoutStatus, MountHandle, OpenOptions } from './types';
 
 /** Documented default: the checkout must be ready this many ms after open(). */
 export const DEFAULT_TIMEOUT = 15_000;
@@ -12,13 +12,20 @@ export const DEFAULT_TIMEOUT = 15_000;
 const CLOSE_GRACE = 1_500;
 
 const CALLBACKS = { success: 'onSuccess', cancel: 'onCancel', error: 'onError' } as const;
-type Outcome = keyof typeof CALLBACKS;
+/** How an attempt ends: the app's last message, or one the host writes (close, timeout, bad token). */
+type Ending = Extract<AppMessage, { type: keyof typeof CALLBACKS }>;
+const CANCEL: Ending = { type: 'cancel' };
 
-/** Internal: an attempt as createCheckout() sees it. */
-export interface Attempt extends CheckoutHandle {
+/** Internal: an attempt as createCheckout() sees it; `destroy` is the owner's teardown. */
+export interface Attempt extends MountHandle {
   status: CheckoutStatus;
-  /** Tear down at once without callbacks (the owner unmounted). */
-  destroy(): void;
+}
+
+export interface AttemptOptions {
+  /** Called on every status change (the React hook's store). */
+  onStatus?: () => void;
+  /** Render inline in this element (mount) instead of over the page. */
+  into?: HTMLElement;
 }
 
 /** The one checkout open on this page; a second open() gets `already_open`. */
@@ -34,18 +41,21 @@ export function open(token: string, options: OpenOptions = {}): CheckoutHandle {
 
 /** Render it inside the merchant's `element` instead of over the page (no backdrop, no scroll lock). */
 export function mount(element: HTMLElement, token: string, options: OpenOptions = {}): MountHandle {
-  return openAttempt(token, () => options, undefined, element);
+  return openAttempt(token, () => options, { into: element });
 }
 
-/** Options are read through a getter when used, so callbacks fire with the latest handlers. */
-export function openAttempt(token: string, latest: () => OpenOptions, onStatus?: () => void, into?: HTMLElement): Attempt {
+/**
+ * Options are read through a getter when used, so callbacks fire with the latest handlers;
+ * `attempt` holds what only the package passes (a status listener, the element to mount into).
+ */
+export function openAttempt(token: string, latest: () => OpenOptions, attempt: AttemptOptions = {}): Attempt {
+  const { into } = attempt;
   let frame: CheckoutFrame | undefined;
   let port: MessagePort | undefined;
+  // close() was called while a payment held it: ask again once the payment is through.
   let closing = false;
   let loadTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  let sizeTimer: ReturnType<typeof setTimeout> | undefined;
-  let height: number | undefined;
   // Tells attempts apart; not a secret. Every event and the result carry it and a sequence number.
   const attemptId = Math.random().toString(36).slice(2);
   let seq = 0;
@@ -59,48 +69,51 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
     close() {
       if (handle.status === 'idle') return;
       closing = true;
-      if (!port) finish('cancel');
+      if (!port) finish(CANCEL);
       else if (handle.status !== 'processing') requestClose();
     },
-    destroy: () => finish('cancel', {}, true),
+    // No callbacks: their owner is going away.
+    destroy: () => finish(CANCEL, {}),
   };
 
   function setStatus(next: CheckoutStatus): void {
     handle.status = next;
-    onStatus?.();
+    attempt.onStatus?.();
   }
 
-  /** Terminal: tear everything down first, then report exactly once. */
-  function finish(outcome: Outcome, detail: Record<string, string> = {}, silent?: boolean): void {
+  /** Terminal: tear everything down first, then report exactly once (to `callbacks` too). */
+  function finish(ending: Ending, callbacks?: CheckoutCallbacks): void {
     if (handle.status === 'idle') return;
-    for (const timer of [loadTimer, closeTimer, sizeTimer]) clearTimeout(timer);
+    clearTimeout(loadTimer);
+    clearTimeout(closeTimer);
     frame?.destroy(); // closes the port too
     setStatus('idle');
     if (active === handle) active = null;
     rewarm();
     // The callback gets the very object `result` resolves with.
+    const { type, ...detail } = ending;
     const result = {
-      status: outcome,
+      status: type,
       checkoutSessionId: '',
       ...detail,
-      ...(detail.message && { error: detail.message }),
+      ...('message' in detail && { error: detail.message }),
       attemptId,
       seq: ++seq,
     } as CheckoutResult;
     settleReady(false);
     settle(result);
-    if (!silent) (latest()[CALLBACKS[outcome]] as ((value: CheckoutResult) => void) | undefined)?.(result);
+    ((callbacks ?? latest())[CALLBACKS[type]] as ((result: CheckoutResult) => void) | undefined)?.(result);
   }
 
   function fail(code: ErrorCode, message: string): Attempt {
-    finish('error', { code, message });
+    finish({ type: 'error', code, message });
     return handle;
   }
 
   function requestClose(): void {
     port!.postMessage({ type: 'close_request' });
     clearTimeout(closeTimer);
-    closeTimer = setTimeout(finish, CLOSE_GRACE, 'cancel');
+    closeTimer = setTimeout(finish, CLOSE_GRACE, CANCEL);
   }
 
   function connect(next: MessagePort): void {
@@ -110,42 +123,44 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
     port.onmessage = (event) => {
       const message = parseAppMessage(event.data);
       if (!message || handle.status === 'idle') return;
-      const { type, ...detail } = message;
-      if (type === 'ready') {
+      // The type narrows the message: no casts.
+      if (message.type === 'ready') {
         if (handle.status !== 'loading') return;
         clearTimeout(loadTimer);
         setStatus('ready');
         frame?.reveal();
         settleReady(true);
-      } else if (type === 'event') {
+      } else if (message.type === 'event') {
         latest().onEvent?.({ ...message.event, attemptId, seq: ++seq });
         // The customer asked to close (init.confirmClose): the merchant may say no; a payment holds it.
         if (message.event.type === 'close_attempt' && handle.status !== 'processing' && latest().onCloseAttempt?.() !== false) handle.close();
-      } else if (type === 'lock') {
+      } else if (message.type === 'lock') {
         clearTimeout(closeTimer);
         setStatus('processing');
-      } else if (type === 'unlock') {
+      } else if (message.type === 'unlock') {
         setStatus('ready');
         if (closing) requestClose();
-      } else if (type === 'resize') {
-        // Inline: the frame follows its content, at most one change per 50 ms (the latest wins).
-        height = (detail as { height: number }).height;
-        sizeTimer ??= setTimeout(() => {
-          sizeTimer = undefined;
-          if (into && frame) frame.iframe.style.height = `${height}px`;
-        }, 50);
-      } else {
-        finish(type, detail as Record<string, string>);
-      }
+      } else if (message.type === 'resize') frame?.resize(message.height);
+      else finish(message);
     };
     port.postMessage({ type: 'init', secret, attemptId, embed: into ? 'inline' : 'overlay', appearance, locale, confirmClose: true });
   }
 
-  const hook = fake();
+  // How this attempt reaches its app. Test-only: `@lavapayments/checkout/testing` installs a fake
+  // app, which takes any token and plays the checkout on a port of its own, with no frame.
+  let reach: ((connect: (port: MessagePort) => void) => void) | undefined = fake();
   let secret = '';
-  let base = '';
   try {
-    if (!hook) ({ secret, base } = decodeTrustedToken(token, latest().checkoutOrigins));
+    if (!reach) {
+      const app = decodeTrustedToken(token, latest().checkoutOrigins);
+      secret = app.secret;
+      reach = (connect) => {
+        frame = (!into && takeWarmFrame(app.base)) || createFrame(app.base, into);
+        frame.show(handle.close);
+        frame.onPort = connect;
+        if (frame.port) connect(frame.port);
+      };
+    }
   } catch (error) {
     return fail('invalid_token', (error as Error).message);
   }
@@ -155,13 +170,7 @@ export function openAttempt(token: string, latest: () => OpenOptions, onStatus?:
     active = handle;
   }
   const timeout = latest().timeout ?? DEFAULT_TIMEOUT;
-  if (hook) hook(connect);
-  else {
-    frame = (!into && takeWarmFrame(base)) || createFrame(base, into);
-    frame.show(handle.close);
-    frame.onPort = connect;
-    if (frame.port) connect(frame.port);
-  }
+  reach(connect);
   loadTimer = setTimeout(fail, timeout, 'load_timeout', `The checkout was not ready after ${timeout} ms`);
   return handle;
 }

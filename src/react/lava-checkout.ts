@@ -1,7 +1,7 @@
 import { createElement, type ReactElement, useEffect, useRef } from 'react';
 import type { Attempt } from '../host/open';
-import type { CheckoutHandle, OpenOptions } from '../host/types';
-import { useLavaCheckout } from './use-lava-checkout';
+import type { OpenOptions } from '../host/types';
+import { useCheckout } from './use-lava-checkout';
 
 export interface LavaCheckoutProps extends OpenOptions {
   /** The checkout session token from your backend; nothing opens without one. */
@@ -26,10 +26,10 @@ export function LavaCheckout({ token, open, onOpenChange, mode, ...options }: La
       onOpenChange?.(false);
     };
   }
-  const checkout = useLavaCheckout(wrapped as OpenOptions);
+  const checkout = useCheckout(wrapped as OpenOptions);
   const openCheckout = checkout.open;
   const inline = mode === 'inline';
-  const session = useRef<{ token: string; handle: CheckoutHandle } | null>(null);
+  const session = useRef<{ token: string; handle: Attempt } | null>(null);
 
   // All work happens in the effect body, none in cleanup: a StrictMode re-run finds the same
   // token already open and keeps it. Unmount is the hook's job.
@@ -42,7 +42,7 @@ export function LavaCheckout({ token, open, onOpenChange, mode, ...options }: La
         current.handle.close();
         return;
       }
-      (current.handle as Attempt).destroy();
+      current.handle.destroy();
     }
     session.current = wanted ? { token: wanted, handle: openCheckout(wanted, undefined, (inline && container.current) || undefined) } : null;
     // Only a change of `open` or `token` runs this: a re-render after the checkout ended by itself

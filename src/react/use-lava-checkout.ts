@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { createCheckout } from '../host/checkout';
+import { type Checkout, createCheckout } from '../host/checkout';
 import type { CheckoutHandle, CheckoutOrigins, CheckoutStatus, OpenOptions } from '../host/types';
 
 export type UseLavaCheckoutOptions = OpenOptions;
@@ -14,12 +14,13 @@ export interface UseLavaCheckout {
   isOpen: boolean;
 }
 
+/** Internal: the hook as <LavaCheckout> uses it, whose `open` answers an attempt it can destroy. */
+export interface CheckoutBinding extends UseLavaCheckout {
+  open: Checkout['open'];
+}
 
-/**
- * The checkout as a hook. The core is created once per component; callbacks are read from a
- * ref when they fire, so inline handlers never reopen anything.
- */
-export function useLavaCheckout(options: UseLavaCheckoutOptions = {}): UseLavaCheckout {
+/** Internal: `useLavaCheckout` typed for <LavaCheckout>. */
+export function useCheckout(options: UseLavaCheckoutOptions = {}): CheckoutBinding {
   const latest = useRef(options);
   latest.current = options;
   const [checkout] = useState(() => createCheckout(() => latest.current));
@@ -38,3 +39,9 @@ export function useLavaCheckout(options: UseLavaCheckoutOptions = {}): UseLavaCh
 
   return { open: checkout.open, close: checkout.close, preload: checkout.preload, status, isOpen: status !== 'idle' };
 }
+
+/**
+ * The checkout as a hook. The core is created once per component; callbacks are read from a
+ * ref when they fire, so inline handlers never reopen anything.
+ */
+export const useLavaCheckout: (options?: UseLavaCheckoutOptions) => UseLavaCheckout = useCheckout;
