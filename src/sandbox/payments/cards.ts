@@ -2,6 +2,9 @@ import type { CardInput } from '../../contract/flow-api';
 
 export type CardField = 'number' | 'exp' | 'cvc';
 
+/** A card as a confirm request sent it: CardInput's fields, unchecked until validateCard. */
+export type CardFields = Partial<Record<keyof CardInput, unknown>>;
+
 export interface CardDetails {
   brand: string;
   last4: string;
@@ -39,7 +42,7 @@ export function validateCard(
   now: number,
 ): { ok: true; digits: string; details: CardDetails; cvc: string } | { ok: false; field: CardField; message: string } {
   if (typeof card !== 'object' || card === null) return { ok: false, field: 'number', message: 'Enter your card details.' };
-  const c = card as Partial<Record<keyof CardInput, unknown>>;
+  const c = card as CardFields;
   const digits = typeof c.number === 'string' ? c.number.replace(/[\s-]/g, '') : '';
   if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) {
     return { ok: false, field: 'number', message: 'Your card number is not valid.' };

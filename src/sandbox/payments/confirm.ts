@@ -5,6 +5,20 @@ import { ApiError, invalid } from '../http/errors';
 import { newId } from '../ids';
 import type { Db } from '../storage/db';
 import type { WebhookEvents } from '../webhooks';
+import type { CardFields } from './cards';
+import {
+  attemptOf,
+  forgetAttempt,
+  markFailed,
+  markInterrupted,
+  markProcessing,
+  markRequiresAction,
+  markSucceeded,
+  recordAttempt,
+  releasePaymentLock,
+  settleAttempt,
+  takePaymentLock,
+} from './confirm-store';
 import { fulfil } from './fulfil';
 import type { ChargeMethod, ChargeOutcome, PaymentProcessor, ReusableCard } from './processor';
 import { type IntentRow, intentById, paymentMethodOf } from './store';
@@ -19,24 +33,33 @@ export interface PaymentDeps {
 }
 
 export type ConfirmMethod =
-  | { kind: 'card'; card: unknown; saveCard: boolean }
+  | { kind: 'card'; card: CardFields; saveCard: boolean }
   | { kind: 'saved'; paymentMethodId: string }
   | { kind: 'stripe'; paymentIntentId: string; saveCard: boolean }
   | { kind: 'challenge'; challengeId: string; approve: boolean };
 
+/** What a challenge waits on: the card to charge again once the customer approves. */
 interface Pending {
   card: ReusableCard;
   saveCard: boolean;
   paymentMethodId: string | null;
 }
 
-type Begun =
-  | { replay: ConfirmAnswer }
-  | { charge: { method: ChargeMethod; authenticated: boolean; saveCard: boolean; paymentMethodId: string | null }; walletId: string };
+/** What to ask the processor for, and what to do with the card once it succeeds. */
+interface Charge {
+  method: ChargeMethod;
+  authenticated: boolean;
+  saveCard: boolean;
+  paymentMethodId: string | null;
+}
+
+type Begun = { replay: ConfirmAnswer } | { charge: Charge; walletId: string };
 
 function succeededAnswer(intent: IntentRow): ConfirmAnswer {
   return { status: 'succeeded', connection_id: intent.connection_id, checkout_session_id: intent.session_id, charge_id: intent.charge_id! };
 }
+
+const inProgress = () => new ApiError('payment_in_progress', 'This payment is already being processed.');
 
 /**
  * Step 1, one transaction: replay a known answer for this idempotency key, or record the key,
@@ -45,63 +68,77 @@ function succeededAnswer(intent: IntentRow): ConfirmAnswer {
 function begin(deps: PaymentDeps, intentId: string, key: string, method: ConfirmMethod): Begun {
   const { db } = deps;
   const now = deps.now();
-  const attempt = db.prepare('SELECT * FROM confirm_attempts WHERE intent_id = ? AND idempotency_key = ?').get(intentId, key) as
-    | { status: string; response: string | null }
-    | undefined;
-  if (attempt?.status === 'processing') throw new ApiError('payment_in_progress', 'This payment is already being processed.');
   const intent = intentById(db, intentId)!;
+  const known = replay(db, intent, key, now);
+  if (known) return { replay: known };
+  const session = sessionById(db, intent.session_id)!;
+  assertOpen(session, now);
+  if (intent.status === 'processing') throw inProgress();
+  const walletId = connectionById(db, session.merchant_id, intent.connection_id)?.wallet_id;
+  if (!walletId) throw new ApiError('forbidden', 'The connection for this payment no longer exists.');
+  const charge = method.kind === 'challenge' ? answerChallenge(db, intent, key, method, now) : chargeFor(deps, walletId, method);
+  if ('replay' in charge) return charge;
+  lock(db, intent, key, now);
+  return { charge, walletId };
+}
+
+/**
+ * The answer this key already has, if any: the intent's one charge (however it is asked: same
+ * key, another key, another tab) or the challenge still waiting. A key whose attempt failed, or
+ * whose challenge is gone, is forgotten so it may run again: nothing was charged.
+ */
+function replay(db: Db, intent: IntentRow, key: string, now: number): ConfirmAnswer | null {
+  const attempt = attemptOf(db, intent.id, key);
+  if (attempt?.status === 'processing') throw inProgress();
   if (intent.status === 'succeeded') {
-    // However it is asked (same key, another key, another tab): the one charge it already has.
     const answer = succeededAnswer(intent);
-    db.prepare(
-      "INSERT OR REPLACE INTO confirm_attempts (intent_id, idempotency_key, status, response, created_at) VALUES (?, ?, 'succeeded', ?, ?)",
-    ).run(intentId, key, JSON.stringify(answer), now);
-    return { replay: answer };
+    recordAttempt(db, intent.id, key, 'succeeded', answer, now);
+    return answer;
   }
   if (attempt?.status === 'requires_action' && intent.status === 'requires_action' && attempt.response) {
     const stored = JSON.parse(attempt.response) as ConfirmAnswer;
-    if (stored.status === 'requires_action' && stored.challenge_id === intent.challenge_id) return { replay: stored };
+    if (stored.status === 'requires_action' && stored.challenge_id === intent.challenge_id) return stored;
   }
-  // A key whose attempt failed (or whose challenge is gone) may run again: nothing was charged.
-  if (attempt) db.prepare('DELETE FROM confirm_attempts WHERE intent_id = ? AND idempotency_key = ?').run(intentId, key);
-  assertOpen(sessionById(db, intent.session_id)!, now);
-  if (intent.status === 'processing') throw new ApiError('payment_in_progress', 'This payment is already being processed.');
-  const walletId = connectionById(db, sessionById(db, intent.session_id)!.merchant_id, intent.connection_id)?.wallet_id;
-  if (!walletId) throw new ApiError('forbidden', 'The connection for this payment no longer exists.');
+  if (attempt) forgetAttempt(db, intent.id, key);
+  return null;
+}
 
-  let charge: Extract<Begun, { charge: unknown }>['charge'];
-  if (method.kind === 'challenge') {
-    if (intent.status !== 'requires_action' || intent.challenge_id !== method.challengeId || !intent.pending) {
-      throw invalid('There is no authentication challenge waiting with this id.');
-    }
-    const pending = JSON.parse(intent.pending) as Pending;
-    if (!method.approve) {
-      const answer: ConfirmAnswer = {
-        status: 'failed',
-        code: 'authentication_failed',
-        message: 'The card was not authenticated. Nothing was charged: try again or use another card.',
-      };
-      db.prepare(
-        "UPDATE payment_intents SET status = 'requires_payment_method', challenge_id = NULL, pending = NULL, last_error = ?, updated_at = ? WHERE id = ?",
-      ).run('authentication_failed', now, intentId);
-      db.prepare("INSERT INTO confirm_attempts (intent_id, idempotency_key, status, response, created_at) VALUES (?, ?, 'failed', ?, ?)").run(
-        intentId,
-        key,
-        JSON.stringify(answer),
-        now,
-      );
-      return { replay: answer };
-    }
-    charge = {
-      method: { kind: 'saved', processorRef: pending.card.processorRef, details: pending.card.details },
-      authenticated: true,
-      saveCard: pending.saveCard,
-      paymentMethodId: pending.paymentMethodId,
+/** The customer's answer to the authentication challenge: charge the waiting card, or fail without a charge. */
+function answerChallenge(
+  db: Db,
+  intent: IntentRow,
+  key: string,
+  method: Extract<ConfirmMethod, { kind: 'challenge' }>,
+  now: number,
+): Charge | { replay: ConfirmAnswer } {
+  if (intent.status !== 'requires_action' || intent.challenge_id !== method.challengeId || !intent.pending) {
+    throw invalid('There is no authentication challenge waiting with this id.');
+  }
+  const pending = JSON.parse(intent.pending) as Pending;
+  if (!method.approve) {
+    const answer: ConfirmAnswer = {
+      status: 'failed',
+      code: 'authentication_failed',
+      message: 'The card was not authenticated. Nothing was charged: try again or use another card.',
     };
-  } else if (method.kind === 'saved') {
-    const pm = paymentMethodOf(db, walletId, method.paymentMethodId);
+    markFailed(db, intent.id, 'authentication_failed', now);
+    recordAttempt(db, intent.id, key, 'failed', answer, now);
+    return { replay: answer };
+  }
+  return {
+    method: { kind: 'saved', processorRef: pending.card.processorRef, details: pending.card.details },
+    authenticated: true,
+    saveCard: pending.saveCard,
+    paymentMethodId: pending.paymentMethodId,
+  };
+}
+
+/** A typed card, a card saved on the paying wallet (with this processor), or a Stripe PaymentIntent. */
+function chargeFor(deps: PaymentDeps, walletId: string, method: Exclude<ConfirmMethod, { kind: 'challenge' }>): Charge {
+  if (method.kind === 'saved') {
+    const pm = paymentMethodOf(deps.db, walletId, method.paymentMethodId);
     if (!pm || pm.processor !== deps.processor.kind) throw new ApiError('not_found', 'This saved card is not on your wallet.');
-    charge = {
+    return {
       method: {
         kind: 'saved',
         processorRef: pm.processor_ref,
@@ -111,32 +148,28 @@ function begin(deps: PaymentDeps, intentId: string, key: string, method: Confirm
       saveCard: false,
       paymentMethodId: pm.id,
     };
-  } else if (method.kind === 'card') {
-    charge = { method: { kind: 'card', card: method.card as never }, authenticated: false, saveCard: method.saveCard, paymentMethodId: null };
-  } else {
-    charge = { method: { kind: 'stripe', paymentIntentId: method.paymentIntentId }, authenticated: false, saveCard: method.saveCard, paymentMethodId: null };
   }
+  if (method.kind === 'card') {
+    return { method: { kind: 'card', card: method.card }, authenticated: false, saveCard: method.saveCard, paymentMethodId: null };
+  }
+  return { method: { kind: 'stripe', paymentIntentId: method.paymentIntentId }, authenticated: false, saveCard: method.saveCard, paymentMethodId: null };
+}
 
-  const locked = db
-    .prepare('UPDATE checkout_sessions SET charging_intent_id = ? WHERE id = ? AND completed_at IS NULL AND charging_intent_id IS NULL')
-    .run(intentId, intent.session_id);
-  if (locked.changes !== 1) throw new ApiError('payment_in_progress', 'Another payment for this checkout is being processed.');
-  db.prepare("UPDATE payment_intents SET status = 'processing', updated_at = ? WHERE id = ?").run(now, intentId);
-  db.prepare("INSERT INTO confirm_attempts (intent_id, idempotency_key, status, created_at) VALUES (?, ?, 'processing', ?)").run(
-    intentId,
-    key,
-    now,
-  );
-  return { charge, walletId };
+/** One intent per session talks to the processor at a time; the key is written before it does. */
+function lock(db: Db, intent: IntentRow, key: string, now: number): void {
+  if (!takePaymentLock(db, intent.session_id, intent.id)) {
+    throw new ApiError('payment_in_progress', 'Another payment for this checkout is being processed.');
+  }
+  markProcessing(db, intent.id, now);
+  recordAttempt(db, intent.id, key, 'processing', null, now);
 }
 
 /** Step 3, one transaction: record the processor's outcome and release the lock. */
-function finish(deps: PaymentDeps, intentId: string, key: string, begun: Extract<Begun, { charge: unknown }>, outcome: ChargeOutcome): ConfirmAnswer {
+function finish(deps: PaymentDeps, intentId: string, key: string, begun: Extract<Begun, { charge: Charge }>, outcome: ChargeOutcome): ConfirmAnswer {
   const { db } = deps;
   const now = deps.now();
   const intent = intentById(db, intentId)!;
   let answer: ConfirmAnswer;
-  let attemptStatus: 'succeeded' | 'requires_action' | 'failed';
   if (outcome.status === 'succeeded') {
     const chargeId = fulfil(db, {
       intent,
@@ -150,48 +183,32 @@ function finish(deps: PaymentDeps, intentId: string, key: string, begun: Extract
       now,
       webhooks: deps.webhooks,
     });
-    db.prepare(
-      "UPDATE payment_intents SET status = 'succeeded', charge_id = ?, processor_ref = ?, challenge_id = NULL, pending = NULL, updated_at = ? WHERE id = ?",
-    ).run(chargeId, outcome.chargeRef, now, intentId);
+    markSucceeded(db, intentId, chargeId, outcome.chargeRef, now);
     answer = succeededAnswer(intentById(db, intentId)!);
-    attemptStatus = 'succeeded';
   } else if (outcome.status === 'requires_action') {
     const challengeId = newId('chal');
     const pending: Pending = { card: outcome.card, saveCard: begun.charge.saveCard, paymentMethodId: begun.charge.paymentMethodId };
-    db.prepare(
-      "UPDATE payment_intents SET status = 'requires_action', challenge_id = ?, pending = ?, updated_at = ? WHERE id = ?",
-    ).run(challengeId, JSON.stringify(pending), now, intentId);
+    markRequiresAction(db, intentId, challengeId, JSON.stringify(pending), now);
     answer = { status: 'requires_action', challenge_id: challengeId };
-    attemptStatus = 'requires_action';
   } else {
-    db.prepare(
-      "UPDATE payment_intents SET status = 'requires_payment_method', challenge_id = NULL, pending = NULL, last_error = ?, updated_at = ? WHERE id = ?",
-    ).run(outcome.code, now, intentId);
+    markFailed(db, intentId, outcome.code, now);
     answer = outcome.field
       ? { status: 'failed', code: outcome.code, message: outcome.message, field: outcome.field }
       : { status: 'failed', code: outcome.code, message: outcome.message };
-    attemptStatus = 'failed';
   }
-  db.prepare('UPDATE checkout_sessions SET charging_intent_id = NULL WHERE id = ? AND charging_intent_id = ?').run(intent.session_id, intentId);
-  db.prepare('UPDATE confirm_attempts SET status = ?, response = ? WHERE intent_id = ? AND idempotency_key = ?').run(
-    attemptStatus,
-    JSON.stringify(answer),
-    intentId,
-    key,
-  );
+  releasePaymentLock(db, intent.session_id, intentId);
+  settleAttempt(db, intentId, key, answer.status, answer);
   return answer;
 }
 
+/** The processor call failed or its outcome could not be recorded: nothing was charged here, so the key may run again. */
 function release(deps: PaymentDeps, intentId: string, key: string): void {
   const { db } = deps;
   db.transaction(() => {
     const intent = intentById(db, intentId)!;
-    db.prepare("UPDATE payment_intents SET status = 'requires_payment_method', updated_at = ? WHERE id = ? AND status = 'processing'").run(
-      deps.now(),
-      intentId,
-    );
-    db.prepare('DELETE FROM confirm_attempts WHERE intent_id = ? AND idempotency_key = ?').run(intentId, key);
-    db.prepare('UPDATE checkout_sessions SET charging_intent_id = NULL WHERE id = ? AND charging_intent_id = ?').run(intent.session_id, intentId);
+    markInterrupted(db, intentId, deps.now());
+    forgetAttempt(db, intentId, key);
+    releasePaymentLock(db, intent.session_id, intentId);
   })();
 }
 

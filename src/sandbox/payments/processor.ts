@@ -1,10 +1,9 @@
-import type { CardInput } from '../../contract/flow-api';
-import type { CardDetails, CardField } from './cards';
+import type { CardDetails, CardField, CardFields } from './cards';
 import type { StripeAccount } from './stripe-api';
 
 /** How a confirm pays: a card typed in, a card saved on the wallet, or a Stripe PaymentIntent. */
 export type ChargeMethod =
-  | { kind: 'card'; card: CardInput }
+  | { kind: 'card'; card: CardFields }
   | { kind: 'saved'; processorRef: string; details: CardDetails }
   | { kind: 'stripe'; paymentIntentId: string };
 
