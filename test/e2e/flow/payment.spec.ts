@@ -18,7 +18,8 @@ import { startSandboxProcess } from '../support/sandbox-process';
 import type { CreateSessionInput } from '../support/sandbox-rest';
 import { merchantLog, openCheckout, openNewSession, startMerchant } from './merchant';
 
-// Issue 5 proof: each mode to onSuccess; the REST API shows the connection it names.
+// Each checkout mode paid to onSuccess against the sandbox in its own process; the REST API shows
+// the connection onSuccess names, and the sandbox's charges show what was taken.
 const servers = checkoutServersPerFile(startSandboxProcess, startMerchant);
 
 test.use({ locale: 'en-US' });
@@ -140,7 +141,10 @@ test('authentication: failing the challenge charges nothing; approving it comple
   await onboardToPayment(frame, { phone: '2015550123', firstName: 'Gus', amount: '15.00' });
   await payWithCard(frame, '4000 0025 0000 3155');
   await frame.getByRole('button', { name: 'Fail authentication' }).click({ timeout: STEP_TIMEOUT });
-  await expect(frame.getByRole('alert').filter({ hasText: /.+/ })).toBeVisible({ timeout: STEP_TIMEOUT });
+  await expect(frame.getByRole('alert')).toHaveText('The card was not authenticated. Nothing was charged: try again or use another card.', {
+    timeout: STEP_TIMEOUT,
+  });
+  expect((await merchantLog(page)).filter((e) => e.type === 'payment_failed').map((e) => e.code)).toEqual(['authentication_failed']);
   expect(await chargesFor(session.checkoutSessionId)).toHaveLength(0);
 
   await payWithCard(frame, '4000 0025 0000 3155');
@@ -163,7 +167,10 @@ test('a double click on pay makes one charge and one onSuccess', async ({ page }
   expect(await chargesFor(session.checkoutSessionId)).toHaveLength(1);
 });
 
-test('two tabs paying the same session: one charge and one onSuccess', async ({ page, context }) => {
+test('two tabs paying the same session: one charge and one onSuccess; the other tab ends told the checkout was already completed', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(150_000);
   expectFailedLoad(`${servers.sandbox.url}/api/flow/phone/send`, 429, {
     why: 'the second tab asks for a code within the first tab\'s cooldown, and asks again until it is over',
@@ -188,8 +195,36 @@ test('two tabs paying the same session: one charge and one onSuccess', async ({ 
   await chooseAmount(frames[1], '12.00');
   for (const frame of frames) await fillCard(frame, '4242 4242 4242 4242');
   await Promise.all(frames.map((frame) => payButton(frame).click()));
-  const outcomes = async () => (await merchantLog(page)).concat(await merchantLog(other)).filter((e) => e.kind === 'success');
-  await expect.poll(async () => (await outcomes()).length, { timeout: 20_000 }).toBe(1);
+
+  // The tab whose payment the session took: onSuccess, once.
+  const tabs = [page, other];
+  const successes = async () => Promise.all(tabs.map(async (tab) => (await merchantLog(tab)).filter((e) => e.kind === 'success')));
+  await expect.poll(async () => (await successes()).flat().length, { timeout: 20_000 }).toBe(1);
+  const paid = (await successes()).findIndex((found) => found.length === 1);
+  const [winner, loser] = paid === 0 ? [page, other] : [other, page];
+  const loserFrame = checkoutFrame(loser);
+
+  // The other tab's confirm came while that payment was processing (told to wait, and paying again
+  // meets the completed session) or after it: either way it ends on the failure screen, told the
+  // checkout was already completed, with no onSuccess.
+  const alreadyCompleted = loserFrame.getByRole('alert').filter({ hasText: 'This checkout was already completed. Please start again from the merchant’s page.' });
+  const processing = loserFrame.getByRole('alert').filter({ hasText: 'A payment is already being processed for this checkout. Please wait.' });
+  await expect(alreadyCompleted.or(processing)).toBeVisible({ timeout: STEP_TIMEOUT });
+  if (await processing.isVisible()) await payButton(loserFrame).click();
+  await expect(alreadyCompleted).toBeVisible({ timeout: STEP_TIMEOUT });
+  await expect(loserFrame.getByRole('heading', { name: "This checkout can't continue" })).toBeVisible();
+  const loserLog = await merchantLog(loser);
+  expect(loserLog.filter((e) => e.kind === 'success')).toEqual([]);
+  expect(loserLog.filter((e) => e.kind === 'event' && e.type === 'error').map((e) => e.code)).toEqual(['session_used']);
+
+  // One charge, and the session completed for the paying tab's connection.
+  const [success] = (await merchantLog(winner)).filter((e) => e.kind === 'success');
+  expect(success).toMatchObject({ checkoutSessionId: session.checkoutSessionId });
   expect(await chargesFor(session.checkoutSessionId)).toHaveLength(1);
+  expect(await servers.sandbox.rest('GET', `checkout_sessions/${session.checkoutSessionId}`)).toMatchObject({
+    status: 'completed',
+    result_connection_id: success!.connectionId,
+  });
+  expect((await servers.sandbox.rest<Connection>('GET', `connections/${String(success!.connectionId)}`)).wallet.balance).toBe('12.00');
   await other.close();
 });
