@@ -3,7 +3,7 @@ import { checkoutServersPerFile } from '../support/checkout-servers';
 import { startTestSandbox } from '../support/sandbox';
 import { checkoutFrame, merchantLog, STEP_TIMEOUT, setToken, startMerchantPage, tabTo } from './merchant-page';
 
-// Issue 7 proof: the whole subscription flow by keyboard alone (Tab, Enter, Escape, typing; no
+// The whole subscription flow by keyboard alone (Tab, Enter, Escape, typing; no
 // clicks), with focus on each new step's first field or heading.
 const servers = checkoutServersPerFile(startTestSandbox, startMerchantPage);
 

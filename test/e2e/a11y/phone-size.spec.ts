@@ -5,7 +5,7 @@ import { startTestSandbox } from '../support/sandbox';
 import { expectPhoneLayout } from './layout-checks';
 import { checkoutFrame, merchantLog, STEP_TIMEOUT, setToken, startMerchantPage } from './merchant-page';
 
-// Issue 7 proof: at 360x640 the checkout has no horizontal overflow on any step, tap targets
+// At 360x640 the checkout has no horizontal overflow on any step, tap targets
 // are at least 44 px, and the card takes the whole screen.
 let clock = Date.now();
 const servers = checkoutServersPerFile(() => startTestSandbox({ now: () => clock }), startMerchantPage);

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, expectFailedLoad, test } from '../support/test';
 import { attackWorldPerFile, record } from './support';
 
-// Issue 18, item 2: the legacy URL (`/embed/checkout/<secret>`) works only inside the merchant's
+// The legacy URL (`/embed/checkout/<secret>`) works only inside the merchant's
 // page. Sent to a customer as a link on the genuine checkout domain, it must start nothing: no flow
 // credential, no code, no step, and the secret is not shown back.
 const world = attackWorldPerFile();

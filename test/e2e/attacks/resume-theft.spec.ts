@@ -5,7 +5,7 @@ import type { CreatedSession } from '../support/sandbox';
 import { expect, test } from '../support/test';
 import { attackWorldPerFile, merchantLog, record } from './support';
 
-// Issue 18, item 1: a verified checkout resumes only in the browser that verified. The thief holds
+// A verified checkout resumes only in the browser that verified. The thief holds
 // the session token (leaked from the merchant page into a log or a shared link) and nothing else.
 const world = attackWorldPerFile(120_000);
 const FAMILY = 'resume without the device';

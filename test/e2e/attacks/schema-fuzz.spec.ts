@@ -40,7 +40,10 @@ test.afterAll(async () => {
 
 const CS = 'cs_schema_fuzz';
 
-/** Malformed messages of every kind the issue names; none may reach a callback. */
+/**
+ * Malformed app messages: not an object, wrong types, empty or oversized strings, codes not shaped
+ * like a code, prototype keys, unknown and legacy types, a hello on the port. None may reach a callback.
+ */
 function junk(): string[] {
   // Sent as JSON text and parsed inside the frame, so own `__proto__` keys survive.
   const big = 'x'.repeat(1024 * 1024);

@@ -5,7 +5,8 @@ import { checkoutFrame, createWallet, STEP_TIMEOUT, verifyPhone } from '../suppo
 import { startSandboxProcess } from '../support/sandbox-process';
 import { merchantLog, openCheckout, openNewSession, startMerchant } from './merchant';
 
-// Issue 4 proof: host SDK on a merchant page (localhost) + sandbox + the built checkout app (127.0.0.1).
+// The customer's identity steps end to end: the host SDK on a merchant page (localhost), the
+// sandbox, and the built checkout app (127.0.0.1).
 const servers = checkoutServersPerFile(startSandboxProcess, startMerchant);
 
 test.use({ locale: 'en-US' });

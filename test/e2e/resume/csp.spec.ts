@@ -5,7 +5,7 @@ import { checkoutFrame, onboardAndPay, STEP_TIMEOUT } from '../support/checkout-
 import { startMerchantPages } from '../support/merchant-pages';
 import { type SandboxProcess, startSandboxProcess } from '../support/sandbox-process';
 
-// Issue 11 proof: a merchant page under the README's Content-Security-Policy opens and completes a
+// A merchant page under the README's Content-Security-Policy opens and completes a
 // checkout with no violation. The SDK loads `async`; the loader snippet (in the merchant's own
 // script file: no inline script anywhere) queues the call made before it has loaded.
 

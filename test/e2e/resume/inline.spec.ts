@@ -5,7 +5,7 @@ import { checkoutFrame, chooseAmount, createWallet, STEP_TIMEOUT, verifyPhone } 
 import { startSandboxProcess } from '../support/sandbox-process';
 import { openOnboarding, startResumeMerchant } from './merchant-page';
 
-// Issue 11 proof: an inline mount's iframe is as tall as its content on each step.
+// An inline mount's iframe is as tall as its content on each step.
 const servers = checkoutServersPerFile(startSandboxProcess, startResumeMerchant);
 
 test.use({ locale: 'en-US' });

@@ -4,7 +4,7 @@ import { checkoutFrame, createWallet, onboardAndPay, STEP_TIMEOUT, verifyPhone }
 import { startSandboxProcess } from '../support/sandbox-process';
 import { askResult, awaited, call, openOnboarding, pageLog, startResumeMerchant } from './merchant-page';
 
-// Issue 11 proof: awaitable results, resume after a reload, getResult after a lost success.
+// Awaitable results, resume after a reload, and getResult after a success the page never saw.
 const servers = checkoutServersPerFile(startSandboxProcess, startResumeMerchant);
 
 test.use({ locale: 'en-US' });
