@@ -1,5 +1,6 @@
 import { Suspense, useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { FlowController } from './flow/controller';
+import { isPaying } from './flow/status';
 import type { FlowEvent, FlowState } from './flow/types';
 import { CodeStep } from './steps/code/CodeStep';
 import { FailureStep } from './steps/end/FailureStep';
@@ -48,7 +49,7 @@ export function App({ controller, backdrop, onResize, language, stripeProcessor 
       merchant={state.session?.merchant.name ?? null}
       backdrop={backdrop}
       onClose={() => dispatch({ type: 'CLOSE' })}
-      closeDisabled={state.paying}
+      closeDisabled={isPaying(state)}
       sandbox={isTestMode(state.session)}
       onResize={onResize}
     >
@@ -68,21 +69,20 @@ function Screen({
   language: string | undefined;
   processor: ProcessorView | undefined;
 }) {
-  const props = { state, dispatch };
   switch (state.screen) {
     case 'loading':
       return <LoadingStep />;
     case 'phone':
       // Keyed by language: a locale from the host (after the early draw) picks its own default country.
-      return <PhoneStep key={language} {...props} language={language} />;
+      return <PhoneStep key={language} state={state} dispatch={dispatch} language={language} />;
     case 'code':
-      return <CodeStep {...props} />;
+      return <CodeStep state={state} dispatch={dispatch} />;
     case 'failure':
-      return <FailureStep {...props} />;
+      return <FailureStep state={state} dispatch={dispatch} />;
     default:
       return (
         <Suspense fallback={<LoadingStep />}>
-          <LazyLaterScreen {...props} processor={processor} />
+          <LazyLaterScreen state={state} dispatch={dispatch} processor={processor} />
         </Suspense>
       );
   }

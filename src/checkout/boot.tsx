@@ -9,7 +9,7 @@ import { reportTo } from './bridge/report';
 import { createFlowController, type FlowController } from './flow/controller';
 import { flowTokenStore } from './flow/flow-token-store';
 import { browserStorage, idempotencyKeys } from './flow/idempotency';
-import { initialState } from './flow/machine';
+import { initialState } from './flow/initial-state';
 import type { Session } from './flow/types';
 import { StringsContext, stringsFor } from './strings';
 import { applyAppearance } from './theme/appearance';
@@ -80,7 +80,7 @@ export function startOnHandshake(root: Root, bridge: Pick<ChildBridge, 'settled'
  * handshake is still going. The merchant's name fills in when start answers.
  */
 export function prepareCheckout(root: Root): EarlyCheckout {
-  const waiting = initialState(false, true);
+  const waiting = initialState({ phoneBeforeStart: true });
   let live: FlowController | null = null;
   // Until the next render hands the screens the live controller, what they dispatch goes to it.
   const early: FlowController = { getState: () => waiting, dispatch: (event) => live?.dispatch(event), subscribe: () => () => {} };
@@ -120,7 +120,7 @@ function boot(root: Root, options: BootOptions, drawNow: boolean): FlowControlle
       ...(options.parentOrigin !== null ? { tokens: flowTokenStore(storage) } : {}),
     },
     reportTo(options.link, { session: (session) => options.onSession?.(session) }),
-    initialState(options.confirmClose, true),
+    initialState({ askBeforeClose: options.confirmClose, phoneBeforeStart: true }),
   );
   options.link.onCloseRequest(() => controller.dispatch({ type: 'CLOSE', byHost: true }));
   controller.dispatch({ type: 'START' });

@@ -4,10 +4,10 @@ import type { HostLink } from './host-link';
 /** Turn what the flow reports into messages for the host. */
 export function reportTo(link: HostLink, extra: Partial<Pick<FlowObserver, 'session'>> = {}): FlowObserver {
   return {
-    // The ready message reveals the frame; the ready event (for the merchant's onEvent) names
-    // the step start placed the session at, which can come later when the phone step is up first.
-    reveal: (step) => link.send({ type: 'ready', step }),
-    ready: (step) => link.send({ type: 'event', event: { type: 'ready', step } }),
+    // The ready message tells the host to show the frame; the ready event (for the merchant's
+    // onEvent) names the step start placed the session at, later when the phone step is up first.
+    firstScreenDrawn: (step) => link.send({ type: 'ready', step }),
+    sessionStartedAt: (step) => link.send({ type: 'event', event: { type: 'ready', step } }),
     event: (event) => link.send({ type: 'event', event }),
     lock: () => link.send({ type: 'lock' }),
     unlock: () => link.send({ type: 'unlock' }),

@@ -1,15 +1,17 @@
 import type { CheckoutEvent, Step } from '../../contract';
 import { type EffectDeps, runCommand } from './effects';
-import { initialState, reportedStep, transition } from './machine';
+import { initialState } from './initial-state';
+import { transition } from './machine';
 import { stepOf } from './screens';
+import { isPaying, reportedStep } from './status';
 import type { FlowEvent, FlowState, Outcome, Session } from './types';
 
 /** What the outside world hears from the flow (the bridge turns it into host messages). */
 export interface FlowObserver {
-  /** The first screen the customer can use is up (the phone step may precede start's answer). */
-  reveal?(step: Step): void;
-  /** The first step start placed the session at (reported after `reveal`). */
-  ready(step: Step): void;
+  /** The first screen the customer can use is drawn (the phone step may precede start's answer). */
+  firstScreenDrawn?(step: Step): void;
+  /** The first step start placed the session at (reported after `firstScreenDrawn`). */
+  sessionStartedAt(step: Step): void;
   event(event: CheckoutEvent): void;
   lock(): void;
   unlock(): void;
@@ -29,8 +31,8 @@ export interface FlowController {
  */
 export function createFlowController(deps: EffectDeps, observer: FlowObserver, start: FlowState = initialState()): FlowController {
   let state = start;
-  let revealed = false;
-  let readySent = false;
+  let drawnReported = false;
+  let startedReported = false;
   const listeners = new Set<() => void>();
 
   function dispatch(event: FlowEvent): void {
@@ -39,16 +41,19 @@ export function createFlowController(deps: EffectDeps, observer: FlowObserver, s
     if (next === prev) return;
     state = next;
     if (next.session && !prev.session) observer.session(next.session);
-    if (!revealed && next.screen !== 'loading') {
-      revealed = true;
-      observer.reveal?.(stepOf(next.screen));
+    if (!drawnReported && next.screen !== 'loading') {
+      drawnReported = true;
+      observer.firstScreenDrawn?.(stepOf(next.screen));
     }
-    if (!readySent && reportedStep(next) !== 'loading') {
-      readySent = true;
-      observer.ready(reportedStep(next));
+    if (!startedReported && reportedStep(next) !== 'loading') {
+      startedReported = true;
+      observer.sessionStartedAt(reportedStep(next));
     }
-    if (next.paying && !prev.paying) observer.lock();
-    if (!next.paying && prev.paying) observer.unlock();
+    const paying = isPaying(next);
+    if (paying !== isPaying(prev)) {
+      if (paying) observer.lock();
+      else observer.unlock();
+    }
     for (const emitted of next.emits) observer.event(emitted);
     if (next.outcome && !prev.outcome) observer.outcome(next.outcome);
     const command = next.command;

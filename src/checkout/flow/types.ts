@@ -61,45 +61,113 @@ export type Outcome =
   | { kind: 'cancel'; checkoutSessionId?: string }
   | { kind: 'error'; code: ErrorCode; checkoutSessionId?: string };
 
-export interface FlowState {
-  screen: Screen;
-  /**
-   * The phone step is shown before start has answered (a preloaded or freshly loaded frame):
-   * the host reports `loading` until start says where this session really is, and a phone
-   * submitted meanwhile is sent once it has.
-   */
-  beforeStart: boolean;
-  session: Session | null;
-  flowToken: string | null;
-  /** E.164, kept in memory only so "resend" can work; null after a resume. */
-  phone: string | null;
-  phoneMasked: string | null;
-  resendAfter: number;
-  /** Bumps on every code sent, so a view can restart its cooldown clock. */
-  codeSends: number;
-  wallet: VerifyCodeResponse['wallet'] | null;
-  connectionId: string | null;
-  amount: string | null;
-  intent: PaymentIntentResponse | null;
-  challengeId: string | null;
-  busy: boolean;
-  /** A charge is in flight: the host is locked and close is ignored. */
-  paying: boolean;
+/** What the flow holds on every step. */
+export interface Common {
   /** The host confirms closes: a customer's close only reports `close_attempt` and waits. */
   askBeforeClose: boolean;
-  /** Closed while the phone step was shown before start answered: end once it does (with the session id). */
-  closeAfterStart: boolean;
-  /** Shown on the current screen. */
-  error: FlowError | null;
-  /** Shown on the failure screen. */
-  failure: FlowError | null;
+  /** The request in flight; its answer carries its id, so a stale one is dropped. */
   command: IssuedCommand | null;
   nextCommandId: number;
+  /** Shown on the current screen. */
+  error: FlowError | null;
   /** Host events produced by the last transition. */
   emits: CheckoutEvent[];
-  result: CompleteResponse | null;
   outcome: Outcome | null;
 }
+
+/** Start has not answered: no session, no credential. */
+interface Unstarted {
+  session: null;
+  flowToken: null;
+}
+
+interface Started {
+  session: Session;
+  flowToken: string;
+}
+
+/** The connection the purchase is for (the account's own in top-up and credit-bundle checkouts). */
+interface Buying extends Started {
+  connectionId: string | null;
+}
+
+/** The charge being made: its intent, and the amount chosen for it (null when the server priced it). */
+interface Charging extends Buying {
+  intent: PaymentIntentResponse;
+  amount: string | null;
+}
+
+type On<S extends Screen, Data> = Common & { screen: S } & Data;
+
+export type LoadingState = On<'loading', Unstarted>;
+
+/**
+ * The phone step drawn before start answered (a preloaded or freshly loaded frame): the host hears
+ * `loading` until start says where this session really is.
+ */
+export type EarlyPhoneState = On<
+  'phone',
+  Unstarted & {
+    /** A number submitted meanwhile, sent once start has answered. */
+    pendingPhone: string | null;
+    /** Closed meanwhile: end once start answers, so the cancel names the session. */
+    closeAfterStart: boolean;
+  }
+>;
+
+export type PhoneState = On<'phone', Started>;
+
+export type CodeState = On<
+  'code',
+  Started & {
+    /** E.164, kept in memory only so "resend" can work; null after a resume. */
+    phone: string | null;
+    phoneMasked: string;
+    resendAfter: number;
+    /** Bumps on every code sent, so a view can restart its cooldown clock. */
+    codeSends: number;
+  }
+>;
+
+export type WalletCreateState = On<'wallet_create', Started>;
+export type WalletLinkState = On<'wallet_link', Started & { wallet: VerifyCodeResponse['wallet'] | null }>;
+export type AmountState = On<'amount', Buying & { amount: string | null }>;
+export type PlanState = On<'plan', Buying>;
+export type BundleState = On<'bundle', Buying>;
+export type AlreadySubscribedState = On<'already_subscribed', Buying>;
+
+export type PaymentState = On<
+  'payment',
+  Charging & {
+    /** Pay was pressed and the charge is being confirmed (by the processor in the page, then the server): the host is locked. */
+    paying: boolean;
+  }
+>;
+
+/** Authentication asked for during the charge; the host stays locked. */
+export type ChallengeState = On<'challenge', Charging & { challengeId: string }>;
+export type DoneState = On<'done', Started & { result: CompleteResponse }>;
+export type FailureState = On<'failure', { session: Session | null; flowToken: string | null; failure: FlowError }>;
+
+/** Where the checkout stands: one step, holding only what that step needs. */
+export type FlowState =
+  | LoadingState
+  | EarlyPhoneState
+  | PhoneState
+  | CodeState
+  | WalletCreateState
+  | WalletLinkState
+  | AmountState
+  | PlanState
+  | BundleState
+  | AlreadySubscribedState
+  | PaymentState
+  | ChallengeState
+  | DoneState
+  | FailureState;
+
+/** The state on one screen (both phone states for `phone`). */
+export type StateOn<S extends Screen> = Extract<FlowState, { screen: S }>;
 
 /** Answers from the runner carry the command id so a stale answer is dropped. */
 export type FlowEvent =
@@ -131,3 +199,9 @@ export type FlowEvent =
   | { type: 'PAYMENT_RESULT'; id: number; response: ConfirmPaymentResponse }
   | { type: 'COMPLETED'; id: number; response: CompleteResponse }
   | { type: 'REQUEST_FAILED'; id: number; error: FlowError };
+
+/** What the customer (or the host) does. */
+export type CustomerEvent = Exclude<FlowEvent, { id: number }>;
+
+/** What the runner answers to a command. */
+export type AnswerEvent = Extract<FlowEvent, { id: number }>;

@@ -13,26 +13,25 @@ import { WalletLinkStep } from './wallet/WalletLinkStep';
 
 /** The screens after the code, in their own chunk (prefetched during the code step) so the first load stays small. */
 export function LaterScreen({ state, dispatch, processor = SandboxCardForm }: StepProps & { processor?: ProcessorView | undefined }) {
-  const props = { state, dispatch };
   switch (state.screen) {
     case 'wallet_create':
-      return <WalletCreateStep {...props} />;
+      return <WalletCreateStep state={state} dispatch={dispatch} />;
     case 'wallet_link':
-      return <WalletLinkStep {...props} />;
+      return <WalletLinkStep state={state} dispatch={dispatch} />;
     case 'amount':
-      return <AmountStep {...props} />;
+      return <AmountStep state={state} dispatch={dispatch} />;
     case 'plan':
-      return <PlanStep {...props} />;
+      return <PlanStep state={state} dispatch={dispatch} />;
     case 'bundle':
-      return <BundleStep {...props} />;
+      return <BundleStep state={state} dispatch={dispatch} />;
     case 'already_subscribed':
-      return <AlreadySubscribedStep {...props} />;
+      return <AlreadySubscribedStep state={state} dispatch={dispatch} />;
     case 'payment':
-      return <PaymentStep {...props} Processor={processor} />;
+      return <PaymentStep state={state} dispatch={dispatch} Processor={processor} />;
     case 'challenge':
-      return <ChallengeStep {...props} />;
+      return <ChallengeStep state={state} dispatch={dispatch} />;
     case 'done':
-      return <DoneStep {...props} />;
+      return <DoneStep state={state} dispatch={dispatch} />;
     default:
       return null;
   }

@@ -1,6 +1,7 @@
-import type { FlowEvent, FlowState } from '../flow/types';
+import type { FlowEvent, Screen, StateOn } from '../flow/types';
 
-export interface StepProps {
-  state: FlowState;
+/** What a step's view gets: the flow state on its screen, and how to act on it. */
+export interface StepProps<S extends Screen = Screen> {
+  state: StateOn<S>;
   dispatch: (event: FlowEvent) => void;
 }

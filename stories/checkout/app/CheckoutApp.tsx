@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import { App } from '../../../src/checkout/App';
 import { createFlowController } from '../../../src/checkout/flow/controller';
 import { idempotencyKeys, memoryStorage } from '../../../src/checkout/flow/idempotency';
-import { initialState } from '../../../src/checkout/flow/machine';
+import { initialState } from '../../../src/checkout/flow/initial-state';
 import type { ProcessorProps } from '../../../src/checkout/steps/payment/processor';
 import { appearanceVariables } from '../../../src/checkout/theme/appearance';
 import { StripePayment } from '../../../src/checkout/steps/payment/StripePayment';

@@ -23,7 +23,7 @@ export function resetStoryLog(): void {
 
 export function recordingObserver(): FlowObserver {
   return {
-    ready: (step) => storyLog.ready.push(step),
+    sessionStartedAt: (step) => storyLog.ready.push(step),
     event: (event) => storyLog.events.push(event),
     lock: () => void storyLog.locks++,
     unlock: () => void storyLog.unlocks++,

@@ -2,15 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { FlowApi } from '../../../src/checkout/api/client';
 import { createFlowController, type FlowObserver } from '../../../src/checkout/flow/controller';
 import { idempotencyKeys, memoryStorage } from '../../../src/checkout/flow/idempotency';
-import { initialState } from '../../../src/checkout/flow/machine';
+import { initialState } from '../../../src/checkout/flow/initial-state';
 import type { StartResponse } from '../../../src/contract';
 import { startResponse } from './fixtures';
 
 function recorder() {
   const log: string[] = [];
   const obs: FlowObserver = {
-    reveal: (step) => log.push(`reveal:${step}`),
-    ready: (step) => log.push(`ready:${step}`),
+    firstScreenDrawn: (step) => log.push(`reveal:${step}`),
+    sessionStartedAt: (step) => log.push(`ready:${step}`),
     event: (event) => log.push(`event:${event.type}${'step' in event ? `:${event.step}` : ''}`),
     lock: () => log.push('lock'),
     unlock: () => log.push('unlock'),
@@ -47,7 +47,7 @@ describe('flow controller: phone step before start answers', () => {
   it('given init, then the frame is revealed on the phone step at once and the ready event waits for start', async () => {
     const { obs, log } = recorder();
     const held = heldStart(startResponse());
-    const controller = createFlowController({ api: held.api, secret: 's', parentOrigin: null, keys }, obs, initialState(false, true));
+    const controller = createFlowController({ api: held.api, secret: 's', parentOrigin: null, keys }, obs, initialState({ phoneBeforeStart: true }));
     controller.dispatch({ type: 'START' });
     expect(log).toEqual(['reveal:phone']);
     held.answer();
@@ -58,7 +58,7 @@ describe('flow controller: phone step before start answers', () => {
   it('given init before start answers, when the customer submits a phone, then send_code goes out after start answered', async () => {
     const { obs } = recorder();
     const held = heldStart(startResponse());
-    const controller = createFlowController({ api: held.api, secret: 's', parentOrigin: null, keys }, obs, initialState(false, true));
+    const controller = createFlowController({ api: held.api, secret: 's', parentOrigin: null, keys }, obs, initialState({ phoneBeforeStart: true }));
     controller.dispatch({ type: 'START' });
     controller.dispatch({ type: 'SUBMIT_PHONE', phone: '+12015550100' });
     await flush();
@@ -74,7 +74,7 @@ describe('flow controller: phone step before start answers', () => {
   it('given a resumed session, then the ready event names the step start placed it at', async () => {
     const { obs, log } = recorder();
     const held = heldStart(startResponse('onboarding', { progress: { step: 'wallet', verified: true, wallet_exists: false } }));
-    const controller = createFlowController({ api: held.api, secret: 's', parentOrigin: null, keys }, obs, initialState(false, true));
+    const controller = createFlowController({ api: held.api, secret: 's', parentOrigin: null, keys }, obs, initialState({ phoneBeforeStart: true }));
     controller.dispatch({ type: 'START' });
     held.answer();
     await flush();

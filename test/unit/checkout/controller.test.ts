@@ -7,7 +7,7 @@ import { atPayment, startResponse } from './fixtures';
 function observer() {
   const log: string[] = [];
   const obs: FlowObserver = {
-    ready: (step) => log.push(`ready:${step}`),
+    sessionStartedAt: (step) => log.push(`ready:${step}`),
     event: (event) => log.push(`event:${event.type}${'step' in event ? `:${event.step}` : ''}`),
     lock: () => log.push('lock'),
     unlock: () => log.push('unlock'),

@@ -1,6 +1,7 @@
 import type { CheckoutMode, ErrorCode, PaymentIntentResponse, StartResponse, VerifyCodeResponse } from '../../../src/contract';
-import { transition, initialState } from '../../../src/checkout/flow/machine';
-import type { FlowEvent, FlowState } from '../../../src/checkout/flow/types';
+import { initialState } from '../../../src/checkout/flow/initial-state';
+import { transition } from '../../../src/checkout/flow/machine';
+import type { CodeState, FlowEvent, FlowState, PaymentState, Screen, StateOn } from '../../../src/checkout/flow/types';
 import { type FixtureNames, startAnswer, verifyAnswers } from '../../fixtures/checkout-answers';
 
 const NAMES: FixtureNames = {
@@ -28,6 +29,12 @@ export function run(events: Array<FlowEvent | ((state: FlowState) => FlowEvent)>
   let state = from;
   for (const item of events) state = transition(state, typeof item === 'function' ? item(state) : item);
   return state;
+}
+
+/** The state, checked to stand on `screen`, typed as that step's state. */
+export function on<S extends Screen>(state: FlowState, screen: S): StateOn<S> {
+  if (state.screen !== screen) throw new Error(`on screen ${state.screen}, not ${screen}`);
+  return state as StateOn<S>;
 }
 
 /** An answer to whatever command is in flight. */
@@ -70,12 +77,18 @@ export const paid = reply((id) => ({
   response: { status: 'succeeded' as const, connection_id: 'conn_1', checkout_session_id: 'cs_test_1', charge_id: 'ch_1' },
 }));
 
+export const challenged = reply((id) => ({
+  type: 'PAYMENT_RESULT' as const,
+  id,
+  response: { status: 'requires_action' as const, challenge_id: 'c1' },
+}));
+
 /** START -> STARTED -> SUBMIT_PHONE -> CODE_SENT: on the code screen. */
-export function atCode(mode: CheckoutMode = 'onboarding'): FlowState {
-  return run([{ type: 'START' }, started(startResponse(mode)), { type: 'SUBMIT_PHONE', phone: '+12015550100' }, codeSent]);
+export function atCode(mode: CheckoutMode = 'onboarding'): CodeState {
+  return on(run([{ type: 'START' }, started(startResponse(mode)), { type: 'SUBMIT_PHONE', phone: '+12015550100' }, codeSent]), 'code');
 }
 
-export function atPayment(mode: CheckoutMode = 'onboarding'): FlowState {
+export function atPayment(mode: CheckoutMode = 'onboarding'): PaymentState {
   const identity = atCode(mode);
   const afterIdentity =
     mode === 'topup' || mode === 'credit_bundle'
@@ -95,5 +108,5 @@ export function atPayment(mode: CheckoutMode = 'onboarding'): FlowState {
       : mode === 'credit_bundle'
         ? { type: 'CONFIRM_BUNDLE' }
         : { type: 'CHOOSE_AMOUNT', amount: '25.00' };
-  return run([choose, intentCreated()], afterIdentity);
+  return on(run([choose, intentCreated()], afterIdentity), 'payment');
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode, StartResponse } from '../../../src/contract';
-import { initialState, transition } from '../../../src/checkout/flow/machine';
+import { initialState } from '../../../src/checkout/flow/initial-state';
+import { transition } from '../../../src/checkout/flow/machine';
+import { isBusy, isPaying } from '../../../src/checkout/flow/status';
 import type { FlowState } from '../../../src/checkout/flow/types';
 import {
   atCode,
@@ -9,6 +11,7 @@ import {
   failedWith,
   intentCreated,
   knownWallet,
+  on,
   paid,
   reply,
   run,
@@ -24,7 +27,7 @@ describe('flow machine: start', () => {
   it('when started, then it asks for the session once and ignores a second start', () => {
     const state = run([{ type: 'START' }]);
     expect(state.command).toMatchObject({ kind: 'start' });
-    expect(state.busy).toBe(true);
+    expect(isBusy(state)).toBe(true);
     expect(transition(state, { type: 'START' })).toBe(state);
   });
 
@@ -41,7 +44,7 @@ describe('flow machine: start', () => {
     (code) => {
       const state = run([{ type: 'START' }, failedWith(code)]);
       expect(state.screen).toBe('failure');
-      expect(state.failure).toEqual({ code });
+      expect(on(state, 'failure').failure).toEqual({ code });
       expect(state.emits).toContainEqual({ type: 'error', code });
       expect(transition(state, { type: 'RETRY' })).toBe(state);
     },
@@ -74,7 +77,7 @@ describe('flow machine: resume from progress', () => {
   it('given a code was sent, then it resumes on the code screen with the masked phone and no resend', () => {
     const state = resume({ step: 'code', verified: false, phone_masked: '+1 •••• ••00' });
     expect(state.screen).toBe('code');
-    expect(state.phoneMasked).toBe('+1 •••• ••00');
+    expect(on(state, 'code').phoneMasked).toBe('+1 •••• ••00');
     expect(transition(state, { type: 'RESEND_CODE' })).toBe(state);
   });
 
@@ -108,7 +111,7 @@ describe('flow machine: phone and code', () => {
   it('when a phone is submitted, then a code is requested and the submit is busy', () => {
     const state = run([{ type: 'START' }, started(), { type: 'SUBMIT_PHONE', phone: '+12015550100' }]);
     expect(state.command).toMatchObject({ kind: 'send_code', phone: '+12015550100' });
-    expect(state.busy).toBe(true);
+    expect(isBusy(state)).toBe(true);
     expect(transition(state, { type: 'SUBMIT_PHONE', phone: '+12015550101' })).toBe(state);
   });
 
@@ -136,7 +139,7 @@ describe('flow machine: phone and code', () => {
   ])('given sending fails with %s, then the phone screen shows it inline and accepts a new try', (code, retryAfter) => {
     const state = run([{ type: 'START' }, started(), { type: 'SUBMIT_PHONE', phone: '+12015550100' }, failedWith(code, undefined, retryAfter)]);
     expect(state.screen).toBe('phone');
-    expect(state.busy).toBe(false);
+    expect(isBusy(state)).toBe(false);
     expect(state.error).toEqual(retryAfter === undefined ? { code } : { code, retryAfter });
     expect(transition(state, { type: 'SUBMIT_PHONE', phone: '+12015550100' }).command).toMatchObject({ kind: 'send_code' });
   });
@@ -153,14 +156,14 @@ describe('flow machine: phone and code', () => {
       const state = run([{ type: 'SUBMIT_CODE', code: '123456' }, failedWith(code)], atCode());
       expect(state.screen).toBe('code');
       expect(state.error).toEqual({ code });
-      expect(state.busy).toBe(false);
+      expect(isBusy(state)).toBe(false);
     },
   );
 
   it('when the customer asks to resend, then the same number gets a new code and the cooldown restarts', () => {
     const state = run([{ type: 'RESEND_CODE' }], atCode());
     expect(state.command).toMatchObject({ kind: 'send_code', phone: '+12015550100' });
-    expect(run([codeSent], state).codeSends).toBe(2);
+    expect(on(run([codeSent], state), 'code').codeSends).toBe(2);
   });
 
   it('when the customer changes the number, then the phone screen shows again', () => {
@@ -179,14 +182,14 @@ describe('flow machine: phone and code', () => {
   it('given a known number, when the code is right, then the consent screen shows', () => {
     const state = run([{ type: 'SUBMIT_CODE', code: '000000' }, verified(knownWallet)], atCode());
     expect(state.screen).toBe('wallet_link');
-    expect(state.wallet).toEqual(knownWallet.wallet);
+    expect(on(state, 'wallet_link').wallet).toEqual(knownWallet.wallet);
   });
 
   it('given a wallet already linked to the merchant, then it links again without asking and goes on', () => {
     const linked = { ...knownWallet, wallet: { ...knownWallet.wallet, already_linked: true } } as typeof knownWallet;
     const state = run([{ type: 'SUBMIT_CODE', code: '000000' }, verified(linked)], atCode());
     expect(state.command).toMatchObject({ kind: 'link_wallet' });
-    expect(state.busy).toBe(true);
+    expect(isBusy(state)).toBe(true);
     const next = run([walletReady(false)], state);
     expect(next.screen).toBe('amount');
     expect(next.error).toBeNull();
@@ -200,7 +203,7 @@ describe('flow machine: wallet', () => {
   it('when a wallet is created in onboarding, then the amount screen shows and wallet_created is reported', () => {
     const state = run([{ type: 'CREATE_WALLET', details }, walletReady(true)], atCreate());
     expect(state.screen).toBe('amount');
-    expect(state.connectionId).toBe('conn_1');
+    expect(on(state, 'amount').connectionId).toBe('conn_1');
     expect(state.emits).toEqual([{ type: 'wallet_created' }, { type: 'step', step: 'amount' }]);
   });
 
@@ -221,7 +224,7 @@ describe('flow machine: wallet', () => {
     const done = run([reply((id) => ({ type: 'COMPLETED' as const, id, response: { connection_id: 'conn_1', checkout_session_id: 'cs_test_1' } }))], completing);
     expect(done.screen).toBe('done');
     expect(done.emits).toContainEqual({ type: 'subscription_active' });
-    expect(done.intent).toBeNull();
+    expect(done).not.toHaveProperty('intent');
   });
 
   it.each<ErrorCode>(['invalid_wallet_details', 'invalid_request', 'conflict', 'network'])(
@@ -247,7 +250,7 @@ describe('flow machine: owner modes', () => {
   it('given topup, when the owner verifies, then the amount shows for the session connection', () => {
     const state = run([{ type: 'SUBMIT_CODE', code: '000000' }, verified(knownWallet)], atCode('topup'));
     expect(state.screen).toBe('amount');
-    expect(state.connectionId).toBe('conn_owner');
+    expect(on(state, 'amount').connectionId).toBe('conn_owner');
   });
 
   it('given credit_bundle, when the owner verifies, then the bundle shows', () => {
@@ -258,7 +261,7 @@ describe('flow machine: owner modes', () => {
   it('given a topup resumed verified, then it goes to amount with the owner connection', () => {
     const state = run([{ type: 'START' }, started(startResponse('topup', { progress: { step: 'amount', verified: true } }))]);
     expect(state.screen).toBe('amount');
-    expect(state.connectionId).toBe('conn_owner');
+    expect(on(state, 'amount').connectionId).toBe('conn_owner');
   });
 });
 
@@ -277,7 +280,7 @@ describe('flow machine: choosing what to buy', () => {
     expect(choosing.command).toMatchObject({ kind: 'create_intent', amount: '5.00' });
     const state = run([intentCreated('5.00')], choosing);
     expect(state.screen).toBe('payment');
-    expect(state.intent?.amount).toBe('5.00');
+    expect(on(state, 'payment').intent.amount).toBe('5.00');
   });
 
   it('given the server refuses the amount, then the amount screen shows it', () => {
@@ -301,7 +304,7 @@ describe('flow machine: choosing what to buy', () => {
   it('when going back from payment, then the choice screen shows again', () => {
     const state = transition(atPayment(), { type: 'BACK' });
     expect(state.screen).toBe('amount');
-    expect(state.intent).toBeNull();
+    expect(state).not.toHaveProperty('intent');
   });
 });
 
@@ -310,7 +313,7 @@ describe('flow machine: payment', () => {
 
   it('when paying, then the charge is in flight, reported, and a second click does nothing', () => {
     const state = transition(atPayment(), { type: 'PAY', input: card });
-    expect(state.paying).toBe(true);
+    expect(isPaying(state)).toBe(true);
     expect(state.command).toMatchObject({ kind: 'confirm_payment', intentId: 'pi_1', input: card });
     expect(state.emits).toEqual([{ type: 'payment_submitted' }]);
     expect(transition(state, { type: 'PAY', input: card })).toBe(state);
@@ -322,7 +325,7 @@ describe('flow machine: payment', () => {
     (mode) => {
       const done = run([{ type: 'PAY', input: card }, paid], atPayment(mode));
       expect(done.screen).toBe('done');
-      expect(done.paying).toBe(false);
+      expect(isPaying(done)).toBe(false);
       expect(done.emits.some((e) => e.type === 'subscription_active')).toBe(mode === 'subscription');
       const finished = transition(done, { type: 'FINISH' });
       expect(finished.outcome).toEqual({ kind: 'success', connectionId: 'conn_1', checkoutSessionId: 'cs_test_1' });
@@ -338,7 +341,7 @@ describe('flow machine: payment', () => {
         atPayment(),
       );
       expect(failed.screen).toBe('payment');
-      expect(failed.paying).toBe(false);
+      expect(isPaying(failed)).toBe(false);
       expect(failed.error).toEqual({ code, message: 'Reason from processor' });
       expect(failed.emits).toEqual([{ type: 'payment_failed', code }]);
       expect(transition(failed, { type: 'PAY', input: card }).command).toMatchObject({ kind: 'confirm_payment' });
@@ -350,7 +353,7 @@ describe('flow machine: payment', () => {
     (code) => {
       const state = run([{ type: 'PAY', input: card }, failedWith(code)], atPayment());
       expect(state.screen).toBe('payment');
-      expect(state.paying).toBe(false);
+      expect(isPaying(state)).toBe(false);
       expect(state.error?.code).toBe(code);
     },
   );
@@ -361,7 +364,7 @@ describe('flow machine: payment', () => {
       atPayment(),
     );
     expect(challenged.screen).toBe('challenge');
-    expect(challenged.paying).toBe(true);
+    expect(isPaying(challenged)).toBe(true);
     expect(challenged.emits).toEqual([{ type: 'authentication_required' }]);
     const answering = transition(challenged, { type: 'ANSWER_CHALLENGE', approve: true });
     expect(answering.command).toMatchObject({ kind: 'answer_challenge', intentId: 'pi_1', challengeId: 'ch_3ds', approve: true });
@@ -379,16 +382,16 @@ describe('flow machine: payment', () => {
       atPayment(),
     );
     expect(state.screen).toBe('payment');
-    expect(state.challengeId).toBeNull();
+    expect(state).not.toHaveProperty('challengeId');
     expect(state.error?.code).toBe('authentication_failed');
   });
 
   it('given a client-side processor, when it starts and fails, then it locks and unlocks with the reason', () => {
     const startedPay = transition(atPayment(), { type: 'PAY_STARTED' });
-    expect(startedPay.paying).toBe(true);
+    expect(isPaying(startedPay)).toBe(true);
     expect(startedPay.emits).toEqual([{ type: 'payment_submitted' }]);
     const failed = transition(startedPay, { type: 'PAY_CLIENT_FAILED', error: { code: 'card_declined', message: 'Declined' } });
-    expect(failed.paying).toBe(false);
+    expect(isPaying(failed)).toBe(false);
     expect(failed.error).toEqual({ code: 'card_declined', message: 'Declined' });
   });
 
@@ -414,7 +417,7 @@ describe('flow machine: closing', () => {
     const paying = transition(atPayment(), { type: 'PAY', input: { kind: 'saved', paymentMethodId: 'pm_1' } });
     const state = transition(paying, { type: 'CLOSE' });
     expect(state.outcome).toBeNull();
-    expect(state.paying).toBe(true);
+    expect(isPaying(state)).toBe(true);
     expect(state.command).toBe(paying.command);
     expect(state.emits).toEqual([{ type: 'close_attempt' }]);
   });
@@ -459,6 +462,9 @@ describe('flow machine: closing', () => {
   });
 
   it('given the initial state, then nothing is in flight', () => {
-    expect(initialState()).toMatchObject({ screen: 'loading', command: null, busy: false, paying: false, outcome: null });
+    const state = initialState();
+    expect(state).toMatchObject({ screen: 'loading', command: null, outcome: null });
+    expect(isBusy(state)).toBe(false);
+    expect(isPaying(state)).toBe(false);
   });
 });

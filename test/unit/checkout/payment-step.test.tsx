@@ -5,7 +5,7 @@ import { PaymentStep } from '../../../src/checkout/steps/payment/PaymentStep';
 import { SandboxCardForm } from '../../../src/checkout/steps/payment/SandboxCardForm';
 import { DoneStep, DONE_DELAY_MS } from '../../../src/checkout/steps/end/DoneStep';
 import type { FlowState } from '../../../src/checkout/flow/types';
-import { atPayment, paid, run } from './fixtures';
+import { atPayment, challenged, paid, run } from './fixtures';
 import { renderStep } from './render';
 
 afterEach(() => vi.useRealTimers());
@@ -58,7 +58,7 @@ describe('payment step with the sandbox processor', () => {
   });
 
   it('given a payment in flight, then pay, back and close-worthy controls are disabled', () => {
-    pay({ ...atPayment(), paying: true, busy: true });
+    pay(run([{ type: 'PAY', input: { kind: 'saved', paymentMethodId: 'pm_1' } }], atPayment()));
     expect(screen.getByRole('button', { name: /Processing payment/ })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Back' })).toBeDisabled();
   });
@@ -96,7 +96,7 @@ describe('sandbox authentication challenge', () => {
     ['Approve', true],
     ['Fail authentication', false],
   ])('when %s is pressed, then the answer is sent', async (name, approve) => {
-    const { user, dispatch } = renderStep(ChallengeStep, { ...atPayment(), screen: 'challenge', challengeId: 'c1' });
+    const { user, dispatch } = renderStep(ChallengeStep, run([{ type: 'PAY', input: { kind: 'saved', paymentMethodId: 'pm_1' } }, challenged], atPayment()));
     expect(screen.getByText('Sandbox authentication: choose what your bank would answer.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name }));
     expect(dispatch).toHaveBeenCalledWith({ type: 'ANSWER_CHALLENGE', approve });

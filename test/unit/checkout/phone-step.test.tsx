@@ -89,7 +89,7 @@ describe('phone step', () => {
   });
 
   it('given a request in flight, then the submit is disabled and busy', () => {
-    const busy = { ...atPhone(), busy: true };
+    const busy = run([{ type: 'SUBMIT_PHONE', phone: '+12015550100' }], atPhone());
     renderStep(PhoneStep, busy, { language: 'en-US' });
     const button = screen.getByRole('button', { name: /Sending code/ });
     expect(button).toBeDisabled();

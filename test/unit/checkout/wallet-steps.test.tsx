@@ -50,7 +50,7 @@ describe('link wallet step', () => {
   });
 
   it('given linking in flight, then the button is disabled', () => {
-    renderStep(WalletLinkStep, { ...atLink(), busy: true });
+    renderStep(WalletLinkStep, run([{ type: 'LINK_WALLET' }], atLink()));
     expect(screen.getByRole('button', { name: /Linking/ })).toBeDisabled();
   });
 });

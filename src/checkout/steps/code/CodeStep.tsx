@@ -8,10 +8,12 @@ import { isTestMode } from '../test-mode';
 import type { StepProps } from '../types';
 import { useCooldown } from './use-cooldown';
 import { useWebOtp } from './web-otp';
+import { isBusy } from '../../flow/status';
 
 const LENGTH = 6;
 
-export function CodeStep({ state, dispatch }: StepProps) {
+export function CodeStep({ state, dispatch }: StepProps<'code'>) {
+  const busy = isBusy(state);
   const strings = useStrings();
   const [code, setCode] = useState('');
   const [incomplete, setIncomplete] = useState(false);
@@ -27,7 +29,7 @@ export function CodeStep({ state, dispatch }: StepProps) {
     const digits = raw.replace(/\D/g, '').slice(0, LENGTH);
     setCode(digits);
     setIncomplete(false);
-    if (digits.length === LENGTH && !state.busy) dispatch({ type: 'SUBMIT_CODE', code: digits });
+    if (digits.length === LENGTH && !busy) dispatch({ type: 'SUBMIT_CODE', code: digits });
   }
 
   useWebOtp(accept, state.codeSends);
@@ -44,7 +46,7 @@ export function CodeStep({ state, dispatch }: StepProps) {
   return (
     <form className="lava-step" onSubmit={onSubmit} noValidate>
       <StepTitle>{strings.code.title}</StepTitle>
-      <p className="lava-lead">{strings.code.lead(state.phoneMasked ?? '')}</p>
+      <p className="lava-lead">{strings.code.lead(state.phoneMasked)}</p>
       <Field
         label={strings.code.label}
         className="lava-code"
@@ -55,20 +57,20 @@ export function CodeStep({ state, dispatch }: StepProps) {
         pattern="[0-9]*"
         maxLength={LENGTH + 4}
         error={incomplete ? strings.code.incomplete : null}
-        readOnly={state.busy}
+        readOnly={busy}
         first
       />
       <ErrorMessage error={error} />
-      <Button type="submit" busy={state.busy} busyLabel={strings.code.verifying}>
+      <Button type="submit" busy={busy} busyLabel={strings.code.verifying}>
         {strings.code.submit}
       </Button>
       <div className="lava-row">
         {state.phone && (
-          <Button variant="link" disabled={left > 0 || state.busy} onClick={() => dispatch({ type: 'RESEND_CODE' })}>
+          <Button variant="link" disabled={left > 0 || busy} onClick={() => dispatch({ type: 'RESEND_CODE' })}>
             {strings.code.resend}
           </Button>
         )}
-        <Button variant="link" disabled={state.busy} onClick={() => dispatch({ type: 'CHANGE_NUMBER' })}>
+        <Button variant="link" disabled={busy} onClick={() => dispatch({ type: 'CHANGE_NUMBER' })}>
           {strings.code.changeNumber}
         </Button>
       </div>

@@ -7,9 +7,9 @@ import type { StepProps } from '../types';
 /** How long the success screen stays before the host is told (and closes the overlay). */
 export const DONE_DELAY_MS = 1500;
 
-export function DoneStep({ state, dispatch }: StepProps) {
+export function DoneStep({ state, dispatch }: StepProps<'done'>) {
   const strings = useStrings();
-  const mode = state.session?.mode ?? 'onboarding';
+  const mode = state.session.mode;
   useEffect(() => {
     const timer = setTimeout(() => dispatch({ type: 'FINISH' }), DONE_DELAY_MS);
     return () => clearTimeout(timer);
@@ -25,7 +25,7 @@ export function DoneStep({ state, dispatch }: StepProps) {
       <p className="lava-lead" role="status">
         {strings.done[mode]}
       </p>
-      <p className="lava-hint">{strings.done.returning(state.session?.merchant.name ?? '')}</p>
+      <p className="lava-hint">{strings.done.returning(state.session.merchant.name)}</p>
       <Button onClick={() => dispatch({ type: 'FINISH' })}>{strings.continue}</Button>
     </div>
   );

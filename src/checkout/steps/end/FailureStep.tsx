@@ -4,8 +4,10 @@ import { Button } from '../../ui/Button';
 import { errorText } from '../../ui/ErrorMessage';
 import { StepTitle } from '../../ui/StepTitle';
 import type { StepProps } from '../types';
+import { isBusy } from '../../flow/status';
 
-export function FailureStep({ state, dispatch }: StepProps) {
+export function FailureStep({ state, dispatch }: StepProps<'failure'>) {
+  const busy = isBusy(state);
   const strings = useStrings();
   const failure = state.failure ?? { code: 'internal' as const };
   const canRetry = !isFatal(failure.code);
@@ -16,7 +18,7 @@ export function FailureStep({ state, dispatch }: StepProps) {
         {errorText(strings, failure)}
       </p>
       {canRetry && (
-        <Button busy={state.busy} onClick={() => dispatch({ type: 'RETRY' })}>
+        <Button busy={busy} onClick={() => dispatch({ type: 'RETRY' })}>
           {strings.tryAgain}
         </Button>
       )}

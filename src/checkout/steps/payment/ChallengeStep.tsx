@@ -3,19 +3,21 @@ import { Button } from '../../ui/Button';
 import { StepTitle } from '../../ui/StepTitle';
 import { isTestMode } from '../test-mode';
 import type { StepProps } from '../types';
+import { isBusy } from '../../flow/status';
 
 /** The sandbox's 3-D Secure stand-in: the customer plays the bank and approves or fails. */
-export function ChallengeStep({ state, dispatch }: StepProps) {
+export function ChallengeStep({ state, dispatch }: StepProps<'challenge'>) {
+  const busy = isBusy(state);
   const strings = useStrings();
   return (
     <div className="lava-step">
       <StepTitle>{strings.challenge.title}</StepTitle>
       <p className="lava-lead">{isTestMode(state.session) ? strings.challenge.sandboxLead : strings.challenge.lead}</p>
-      {state.intent && <p className="lava-total"><strong>{`$${state.intent.amount}`}</strong></p>}
-      <Button busy={state.busy} onClick={() => dispatch({ type: 'ANSWER_CHALLENGE', approve: true })}>
+      <p className="lava-total"><strong>{`$${state.intent.amount}`}</strong></p>
+      <Button busy={busy} onClick={() => dispatch({ type: 'ANSWER_CHALLENGE', approve: true })}>
         {strings.challenge.approve}
       </Button>
-      <Button variant="secondary" disabled={state.busy} onClick={() => dispatch({ type: 'ANSWER_CHALLENGE', approve: false })}>
+      <Button variant="secondary" disabled={busy} onClick={() => dispatch({ type: 'ANSWER_CHALLENGE', approve: false })}>
         {strings.challenge.fail}
       </Button>
     </div>

@@ -5,17 +5,17 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { StepTitle } from '../../ui/StepTitle';
 import type { StepProps } from '../types';
 import type { ProcessorView } from './processor';
+import { isBusy, isPaying } from '../../flow/status';
 
 /** Total, saved cards, the processor's new-card form, and the reason of the last failure. */
-export function PaymentStep({ state, dispatch, Processor }: StepProps & { Processor: ProcessorView }) {
+export function PaymentStep({ state, dispatch, Processor }: StepProps<'payment'> & { Processor: ProcessorView }) {
   const strings = useStrings();
   const intent = state.intent;
-  const saved = intent?.saved_cards ?? [];
+  const saved = intent.saved_cards;
   const [choice, setChoice] = useState<string>(saved[0]?.payment_method_id ?? 'new');
-  if (!intent) return null;
-  const subscription = state.session?.mode === 'subscription';
+  const subscription = state.session.mode === 'subscription';
   const payLabel = subscription ? strings.payment.subscribe(intent.amount) : strings.payment.pay(intent.amount);
-  const paying = state.paying || state.busy;
+  const paying = isPaying(state) || isBusy(state);
 
   return (
     <div className="lava-step">

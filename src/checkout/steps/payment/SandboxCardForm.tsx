@@ -4,6 +4,7 @@ import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { type CardFields, type CardProblem, checkCard, digitsOf, formatCardNumber, formatExpiry } from './card-validation';
 import type { ProcessorProps } from './processor';
+import { isBusy, isPaying } from '../../flow/status';
 
 /** The offline processor: Stripe's test-card outcomes, clearly labelled as not a real charge. */
 export function SandboxCardForm({ state, dispatch, payLabel, offerSave, now = () => new Date() }: ProcessorProps & { now?: () => Date }) {
@@ -20,7 +21,7 @@ export function SandboxCardForm({ state, dispatch, payLabel, offerSave, now = ()
 
   function onSubmit(event: FormEvent): void {
     event.preventDefault();
-    if (state.paying || state.busy) return;
+    if (isPaying(state) || isBusy(state)) return;
     const check = checkCard(fields, now());
     if (!check.ok) {
       setProblems(check.problems);
@@ -86,7 +87,7 @@ export function SandboxCardForm({ state, dispatch, payLabel, offerSave, now = ()
           {strings.payment.saveCard}
         </label>
       )}
-      <Button type="submit" busy={state.paying || state.busy} busyLabel={strings.payment.paying}>
+      <Button type="submit" busy={isPaying(state) || isBusy(state)} busyLabel={strings.payment.paying}>
         {payLabel}
       </Button>
       <p className="lava-sandbox-hint">{strings.payment.sandboxCards}</p>

@@ -7,6 +7,7 @@ import { stripeAppearance } from '../../theme/stripe-appearance';
 import { Button } from '../../ui/Button';
 import type { ProcessorProps } from './processor';
 import { fromStripeError, paidElsewhere } from './stripe-errors';
+import { isBusy, isPaying } from '../../flow/status';
 
 let loading: { key: string; stripe: Promise<Stripe | null> } | null = null;
 
@@ -25,10 +26,10 @@ export interface StripePaymentProps extends ProcessorProps {
 export function StripePayment(props: StripePaymentProps) {
   const strings = useStrings();
   const appearance = useAppearance();
-  const processor = props.state.session?.processor;
-  const key = processor?.kind === 'stripe' ? processor.publishable_key : null;
+  const processor = props.state.session.processor;
+  const key = processor.kind === 'stripe' ? processor.publishable_key : null;
   const stripe = useMemo(() => props.stripe ?? (key ? stripeFor(key) : null), [props.stripe, key]);
-  const clientSecret = props.state.intent?.client_secret;
+  const clientSecret = props.state.intent.client_secret;
   const options = useMemo(
     () => ({
       clientSecret,
@@ -53,7 +54,7 @@ function StripeForm({ state, dispatch, payLabel, offerSave, clientSecret }: Proc
 
   async function onSubmit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    if (!stripe || !elements || state.paying || state.busy) return;
+    if (!stripe || !elements || isPaying(state) || isBusy(state)) return;
     const submitted = await elements.submit();
     // Field problems are shown by the PaymentElement itself.
     if (submitted.error) return;
@@ -88,7 +89,7 @@ function StripeForm({ state, dispatch, payLabel, offerSave, clientSecret }: Proc
           {strings.payment.saveCard}
         </label>
       )}
-      <Button type="submit" busy={state.paying || state.busy} busyLabel={strings.payment.paying} disabled={!stripe || !elements}>
+      <Button type="submit" busy={isPaying(state) || isBusy(state)} busyLabel={strings.payment.paying} disabled={!stripe || !elements}>
         {payLabel}
       </Button>
     </form>

@@ -7,7 +7,7 @@ import type { StepProps } from '../types';
  * `PAY` / `PAY_CLIENT_FAILED` when it confirms on the client first (Stripe).
  * The step around it shows the total, saved cards and errors.
  */
-export interface ProcessorProps extends StepProps {
+export interface ProcessorProps extends StepProps<'payment'> {
   /** Words on the pay button ("Pay $25.00"). */
   payLabel: string;
   /** Offer "save this card for autopay". */

@@ -10,8 +10,10 @@ import type { StepProps } from '../types';
 import { countryOptions, defaultCountry, filterCountries } from './countries';
 import { loadPhoneTools, type PhoneTools, usePhoneTools } from './phone-tools';
 import type { PhoneCheck } from './validate-phone';
+import { isBusy } from '../../flow/status';
 
-export function PhoneStep({ state, dispatch, language }: StepProps & { language?: string }) {
+export function PhoneStep({ state, dispatch, language }: StepProps<'phone'> & { language?: string }) {
+  const busy = isBusy(state);
   const strings = useStrings();
   const options = countryOptions();
   const [country, setCountry] = useState<CountryCode>(() => defaultCountry(language));
@@ -141,7 +143,7 @@ export function PhoneStep({ state, dispatch, language }: StepProps & { language?
       ) : (
         <ErrorMessage error={state.error} />
       )}
-      <Button type="submit" busy={state.busy} busyLabel={strings.phone.sending}>
+      <Button type="submit" busy={busy} busyLabel={strings.phone.sending}>
         {strings.phone.submit}
       </Button>
       {isTestMode(session) && (

@@ -5,10 +5,12 @@ import { Field } from '../../ui/Field';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { StepTitle } from '../../ui/StepTitle';
 import type { StepProps } from '../types';
+import { isBusy } from '../../flow/status';
 
-export function AmountStep({ state, dispatch }: StepProps) {
+export function AmountStep({ state, dispatch }: StepProps<'amount'>) {
+  const busy = isBusy(state);
   const strings = useStrings();
-  const rules = state.session?.amounts ?? { currency: 'USD' as const, min: '0.00', max: '0.00', presets: [] };
+  const rules = state.session.amounts;
   const [amount, setAmount] = useState(state.amount ?? rules.presets[0] ?? '');
   const outOfRange = state.error?.code === 'amount_out_of_range';
 
@@ -46,7 +48,7 @@ export function AmountStep({ state, dispatch }: StepProps) {
         first
       />
       <ErrorMessage error={outOfRange ? null : state.error} />
-      <Button type="submit" busy={state.busy}>
+      <Button type="submit" busy={busy}>
         {strings.amount.submit}
       </Button>
     </form>

@@ -3,10 +3,12 @@ import { Button } from '../../ui/Button';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { StepTitle } from '../../ui/StepTitle';
 import type { StepProps } from '../types';
+import { isBusy } from '../../flow/status';
 
-export function BundleStep({ state, dispatch }: StepProps) {
+export function BundleStep({ state, dispatch }: StepProps<'bundle'>) {
+  const busy = isBusy(state);
   const strings = useStrings();
-  const bundle = state.session?.credit_bundle;
+  const bundle = state.session.credit_bundle;
   return (
     <div className="lava-step">
       <StepTitle>{strings.bundle.title}</StepTitle>
@@ -20,7 +22,7 @@ export function BundleStep({ state, dispatch }: StepProps) {
         </div>
       )}
       <ErrorMessage error={state.error} />
-      <Button busy={state.busy} onClick={() => dispatch({ type: 'CONFIRM_BUNDLE' })}>
+      <Button busy={busy} onClick={() => dispatch({ type: 'CONFIRM_BUNDLE' })}>
         {strings.bundle.submit}
       </Button>
     </div>

@@ -3,10 +3,12 @@ import { Button } from '../../ui/Button';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { StepTitle } from '../../ui/StepTitle';
 import type { StepProps } from '../types';
+import { isBusy } from '../../flow/status';
 
-export function PlanStep({ state, dispatch }: StepProps) {
+export function PlanStep({ state, dispatch }: StepProps<'plan'>) {
+  const busy = isBusy(state);
   const strings = useStrings();
-  const plan = state.session?.plan;
+  const plan = state.session.plan;
   return (
     <div className="lava-step">
       <StepTitle>{strings.plan.title}</StepTitle>
@@ -23,7 +25,7 @@ export function PlanStep({ state, dispatch }: StepProps) {
         </div>
       )}
       <ErrorMessage error={state.error} />
-      <Button busy={state.busy} onClick={() => dispatch({ type: 'CONFIRM_PLAN' })}>
+      <Button busy={busy} onClick={() => dispatch({ type: 'CONFIRM_PLAN' })}>
         {strings.plan.submit}
       </Button>
     </div>

@@ -6,8 +6,10 @@ import { Field } from '../../ui/Field';
 import { StepTitle } from '../../ui/StepTitle';
 import type { StepProps } from '../types';
 import { checkWallet, type WalletField, type WalletProblems } from './validate-wallet';
+import { isBusy } from '../../flow/status';
 
-export function WalletCreateStep({ state, dispatch }: StepProps) {
+export function WalletCreateStep({ state, dispatch }: StepProps<'wallet_create'>) {
+  const busy = isBusy(state);
   const strings = useStrings();
   const [values, setValues] = useState({ first_name: '', last_name: '', email: '' });
   const [problems, setProblems] = useState<WalletProblems>({});
@@ -71,7 +73,7 @@ export function WalletCreateStep({ state, dispatch }: StepProps) {
         maxLength={254}
       />
       <ErrorMessage error={state.error} />
-      <Button type="submit" busy={state.busy} busyLabel={strings.wallet.creating}>
+      <Button type="submit" busy={busy} busyLabel={strings.wallet.creating}>
         {strings.wallet.create}
       </Button>
     </form>

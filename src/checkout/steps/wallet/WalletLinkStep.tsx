@@ -3,11 +3,13 @@ import { Button } from '../../ui/Button';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { StepTitle } from '../../ui/StepTitle';
 import type { StepProps } from '../types';
+import { isBusy } from '../../flow/status';
 
 /** Consent: the customer sees whose wallet and which merchant before linking. */
-export function WalletLinkStep({ state, dispatch }: StepProps) {
+export function WalletLinkStep({ state, dispatch }: StepProps<'wallet_link'>) {
+  const busy = isBusy(state);
   const strings = useStrings();
-  const merchant = state.session?.merchant.name ?? '';
+  const merchant = state.session.merchant.name;
   const preview = state.wallet?.exists ? state.wallet.preview : null;
   return (
     <div className="lava-step">
@@ -30,7 +32,7 @@ export function WalletLinkStep({ state, dispatch }: StepProps) {
         </dl>
       )}
       <ErrorMessage error={state.error} />
-      <Button busy={state.busy} busyLabel={strings.wallet.linking} onClick={() => dispatch({ type: 'LINK_WALLET' })}>
+      <Button busy={busy} busyLabel={strings.wallet.linking} onClick={() => dispatch({ type: 'LINK_WALLET' })}>
         {strings.wallet.link}
       </Button>
     </div>
