@@ -1,8 +1,9 @@
 import type { CheckoutMode } from './flow-api';
 
 /**
- * Webhook events the sandbox sends to merchant endpoints (seed 004). The body of every
- * delivery is one `WebhookEvent`, serialised once and signed as sent: verify the raw bytes.
+ * Webhook events the sandbox sends to merchant endpoints: the types Lava's monetization quickstart
+ * subscribes to and handles. The body of every delivery is one `WebhookEvent`, serialised once and
+ * signed as sent: verify the raw bytes.
  */
 export const WEBHOOK_EVENT_TYPES = ['checkout.completed', 'connection.wallet.balance.updated', 'connection.balance.low'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

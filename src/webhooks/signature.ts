@@ -13,8 +13,9 @@ export function standardSignature(secret: string, id: string, timestamp: number,
 }
 
 /**
- * The `x-lava-signature` of seed 004: hex HMAC-SHA256 of the raw body, keyed by the secret
- * string as written (`whsec_…`). Kept for existing handlers; it carries no timestamp.
+ * The `x-lava-signature` that the webhook handler in Lava's monetization quickstart checks: hex
+ * HMAC-SHA256 of the raw body, keyed by the secret string as written (`whsec_…`). Kept for
+ * existing handlers; it carries no timestamp.
  */
 export function legacySignature(secret: string, body: string | Buffer): string {
   return createHmac('sha256', secret).update(body).digest('hex');

@@ -16,10 +16,11 @@ export interface VerifyWebhookOptions {
   /** Rejects ids already accepted (see memoryReplayCheck). Called only for authentic deliveries. */
   replayCheck?: ReplayCheck;
   /**
-   * Also accept a delivery signed only with `x-lava-signature` (seed 004's scheme). That signature
-   * covers the body alone, so the tolerance applies to the body's `created_at` (the event's time,
-   * not the attempt's: a retry later than the tolerance is refused) and `replayCheck` must keep
-   * such ids longer (memoryReplayCheck does). Off by default.
+   * Also accept a delivery signed only with `x-lava-signature` (the scheme the webhook handler in
+   * Lava's monetization quickstart checks). That signature covers the body alone, so the tolerance
+   * applies to the body's `created_at` (the event's time, not the attempt's: a retry later than the
+   * tolerance is refused) and `replayCheck` must keep such ids longer (memoryReplayCheck does).
+   * Off by default.
    */
   allowLegacySignature?: boolean;
 }

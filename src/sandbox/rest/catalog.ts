@@ -43,7 +43,7 @@ export function subscriptionConfigRoutes(ctx: SandboxContext): Hono<RestEnv> {
     const interval = field.optionalOneOf(body, 'billing_interval', INTERVALS, 'month');
     const rollover = field.optionalOneOf(body, 'rollover_type', ROLLOVER, 'none');
     const bundleRollover = field.optionalOneOf(body, 'bundle_rollover_type', ROLLOVER, 'none');
-    // seed 003: "product_ids" (a legacy name) holds meter ids; "meter_ids" is accepted too.
+    // The plan body of Lava's billing-flow guide: "product_ids", a legacy name, holds meter ids; "meter_ids" is accepted too.
     const meterIds = [...field.optionalArray(body, 'product_ids'), ...field.optionalArray(body, 'meter_ids')];
     for (const id of meterIds) {
       if (typeof id !== 'string') throw invalid("'product_ids' must be an array of meter ids.");

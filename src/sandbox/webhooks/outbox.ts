@@ -13,7 +13,7 @@ export interface WebhookOutboxOptions {
   now?: () => number;
   /** [0, 1), for jitter. */
   random?: () => number;
-  /** Attempts per delivery, the first included. Default 3 (seed 004). */
+  /** Attempts per delivery, the first included. Default 3, as Lava's monetization quickstart says (exponential backoff). */
   maxAttempts?: number;
   /** First retry after about this long; doubles each time. Default 1000 ms. */
   baseDelayMs?: number;

@@ -1,6 +1,9 @@
 import { legacySignature, standardSignature } from '../../webhooks/signature';
 
-/** The headers of one delivery attempt: Standard Webhooks, plus seed 004's x-lava-signature. */
+/**
+ * The headers of one delivery attempt: Standard Webhooks, plus the x-lava-signature that the
+ * webhook handler in Lava's monetization quickstart checks.
+ */
 export function signedHeaders(secret: string, eventId: string, timestampSeconds: number, body: string): Record<string, string> {
   return {
     'content-type': 'application/json',

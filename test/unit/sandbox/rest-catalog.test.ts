@@ -25,7 +25,7 @@ describe('/v1/subscription_configs', () => {
     expect(one.json).toMatchObject({ subscription_config_id: 'subconf_starter', period_amount: '10.00' });
   });
 
-  test('given the seed 003 body, then a plan is created with its meters and bundles', async () => {
+  test('given the plan body of the billing-flow guide in the Lava docs (legacy product_ids), then a plan is created with its meters and bundles', async () => {
     const h = await startHarness();
     const res = await h.rest('POST', 'subscription_configs', {
       name: 'Team',
@@ -112,7 +112,7 @@ describe('/v1/meters', () => {
     expect((await h.rest('GET', 'meters/meter_nope')).status).toBe(404);
   });
 
-  test('given the seed 003 body, then a meter is created with a unique slug', async () => {
+  test('given the meter body of the billing-flow guide in the Lava docs, then a meter is created with a unique slug', async () => {
     const h = await startHarness();
     const body = {
       name: 'API Requests',

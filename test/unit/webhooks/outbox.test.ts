@@ -40,13 +40,13 @@ describe('webhook outbox', () => {
     await waitFor(() => outbox.listDeliveries()[0]?.status === 'delivered');
   });
 
-  it("given seed 004's handler (HMAC of JSON.stringify(req.body)), when a delivery arrives, then its x-lava-signature verifies", async () => {
+  it("given the webhook handler of Lava's monetization quickstart (HMAC of JSON.stringify(req.body)), when a delivery arrives, then its x-lava-signature verifies", async () => {
     const { receiver, outbox, endpoint } = await setup();
     outbox.start();
     outbox.enqueue(MERCHANT, 'checkout.completed', completed);
     await waitFor(() => receiver.received.length === 1);
     const [delivery] = receiver.received;
-    // The code from seed 004, unchanged: the body is parsed, then re-serialised.
+    // That handler's check, unchanged: the body is parsed, then re-serialised.
     const payload = JSON.stringify(JSON.parse(delivery!.body));
     const expected = createHmac('sha256', endpoint.secret).update(payload).digest('hex');
     const signature = String(delivery!.headers['x-lava-signature']);
