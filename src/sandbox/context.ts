@@ -27,7 +27,3 @@ export interface SandboxContext {
   /** Signed webhook deliveries: pass to emitCheckoutCompleted / emitWalletBalanceUpdated. */
   webhooks: WebhookOutbox;
 }
-
-export function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}

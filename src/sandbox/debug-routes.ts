@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { fromMinor } from '../contract/money';
 import type { SandboxContext } from './context';
-import { iso } from './context';
+import { iso } from './http/iso';
 
 /**
  * Sandbox-only routes, for people and end-to-end tests: the SMS inbox (codes in plain text)

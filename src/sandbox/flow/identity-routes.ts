@@ -7,7 +7,7 @@ import type {
   WalletResponse,
 } from '../../contract/flow-api';
 import type { SandboxContext } from '../context';
-import { iso } from '../context';
+import { iso } from '../http/iso';
 import { bundleById, planById } from '../domain/catalog';
 import { merchantById } from '../domain/merchants';
 import { assertOpen, sessionBySecret } from '../domain/sessions';

@@ -1,6 +1,6 @@
 import { encodeToken } from '../../contract/token';
 import { fromMinor } from '../../contract/money';
-import { iso } from '../context';
+import { iso } from '../http/iso';
 import { bundlesOfPlan, metersOfPlan, type BundleRow, type MeterRow, type PlanRow } from '../domain/catalog';
 import { type SessionRow, sessionStatus } from '../domain/sessions';
 import { type SubscriptionRow, activeSubscriptionOf } from '../domain/subscriptions';

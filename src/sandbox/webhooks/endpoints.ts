@@ -1,5 +1,6 @@
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../contract/webhooks';
 import { generateWebhookSecret, secretKey } from '../../webhooks/secret';
+import { iso } from '../http/iso';
 import { newId } from '../ids';
 import type { Db } from '../storage/db';
 
@@ -68,7 +69,7 @@ function toPublic(row: EndpointRow): WebhookEndpoint {
     webhook_id: row.id,
     url: row.url,
     events: eventsOf(row),
-    created_at: new Date(row.created_at).toISOString(),
+    created_at: iso(row.created_at),
   };
 }
 

@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import { iso } from '../http/iso';
+import type { Db } from '../storage/db';
 
 export interface DeliveryFilter {
   merchantId?: string;
@@ -39,10 +40,10 @@ interface Row {
   created_at: number;
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 /** The delivery log, newest first, with every attempt. Payloads and secrets are not included. */
-export function listDeliveries(db: Database.Database, filter: DeliveryFilter): DeliveryLogEntry[] {
+export function listDeliveries(db: Db, filter: DeliveryFilter): DeliveryLogEntry[] {
   const limit = Math.min(Math.max(1, filter.limit ?? 100), 500);
   const rows = db
     .prepare(
@@ -62,13 +63,13 @@ export function listDeliveries(db: Database.Database, filter: DeliveryFilter): D
     status: row.status,
     attempts: (attempts.all(row.id) as Array<Omit<DeliveryAttempt, 'started_at'> & { started_at: number }>).map((a) => ({
       attempt: a.attempt,
-      started_at: new Date(a.started_at).toISOString(),
+      started_at: iso(a.started_at),
       duration_ms: a.duration_ms,
       status_code: a.status_code,
       error: a.error,
     })),
-    next_attempt_at: row.status === 'pending' ? iso(row.next_attempt_at) : null,
-    delivered_at: iso(row.delivered_at),
-    created_at: new Date(row.created_at).toISOString(),
+    next_attempt_at: row.status === 'pending' ? isoOrNull(row.next_attempt_at) : null,
+    delivered_at: isoOrNull(row.delivered_at),
+    created_at: iso(row.created_at),
   }));
 }

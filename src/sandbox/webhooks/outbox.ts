@@ -1,6 +1,7 @@
 import type { WebhookEvent, WebhookEventDataMap, WebhookEventType } from '../../contract/webhooks';
 import { retryDelay } from './backoff';
 import { createEndpointStore } from './endpoints';
+import { iso } from '../http/iso';
 import { newId } from '../ids';
 import type { Db } from '../storage/db';
 import { listDeliveries, type DeliveryFilter } from './log';
@@ -165,7 +166,7 @@ export function createWebhookOutbox(db: Db, options: WebhookOutboxOptions = {}) 
      */
     enqueue<T extends WebhookEventType>(merchantId: string, type: T, data: WebhookEventDataMap[T]): WebhookEvent<T> {
       const createdAt = now();
-      const event = { id: newId('evt'), type, created_at: new Date(createdAt).toISOString(), data } as WebhookEvent<T>;
+      const event = { id: newId('evt'), type, created_at: iso(createdAt), data } as WebhookEvent<T>;
       const payload = JSON.stringify(event);
       db.transaction(() => {
         insertEvent.run(event.id, merchantId, type, payload, createdAt);
