@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-const files = process.argv.slice(2).length ? process.argv.slice(2) : ['dist/lava-checkout.iife.js'];
+// The script tag's file, and the same bytes under its name before it was a UMD.
+const files = process.argv.slice(2).length ? process.argv.slice(2) : ['dist/lava-checkout.umd.js', 'dist/lava-checkout.iife.js'];
 for (const file of files) {
   const digest = createHash('sha384').update(readFileSync(file)).digest('base64');
   console.log(`${file}  sha384-${digest}`);
