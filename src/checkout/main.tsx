@@ -1,8 +1,9 @@
 import './styles.css';
 import { createRoot } from 'react-dom/client';
-import { type BootOptions, startCheckout, startOnHandshake } from './boot';
 import { connectToHost, type Handshake } from './bridge/child';
 import { isFramed, legacyLink, takeLegacySecret } from './bridge/legacy';
+import { type CheckoutOptions, startCheckout } from './start/start-checkout';
+import { startFromHandshake } from './start/start-from-handshake';
 import { NotFramed } from './steps/end/NotFramed';
 
 const container = document.getElementById('root');
@@ -15,7 +16,7 @@ if (container) {
   } else if (legacySecret) {
     // 0.1.3 host: no handshake; it frames us full screen and listens on window.
     const link = legacyLink(window);
-    startCheckout(root, {
+    const options: CheckoutOptions = {
       secret: legacySecret,
       parentOrigin: null,
       link,
@@ -23,10 +24,11 @@ if (container) {
       appearance: {},
       backdrop: true,
       onSession: (session) => link.setTarget(session.origin, session.checkout_session_id),
-    });
+    };
+    startCheckout(root, options, { phoneDrawn: false });
   } else {
     const bridge = connectToHost(window);
-    const withToken = ({ parentOrigin, init, link }: Handshake): BootOptions => ({
+    const optionsFrom = ({ parentOrigin, init, link }: Handshake): CheckoutOptions => ({
       secret: init.secret,
       parentOrigin,
       link,
@@ -36,6 +38,6 @@ if (container) {
       locale: init.locale,
       confirmClose: init.confirmClose,
     });
-    startOnHandshake(root, bridge, withToken);
+    startFromHandshake(root, bridge, optionsFrom);
   }
 }

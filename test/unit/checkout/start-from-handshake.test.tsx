@@ -1,19 +1,22 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { keepFirstFocus, prepareCheckout, startOnHandshake, TOKEN_GRACE_MS } from '../../../src/checkout/boot';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Handshake } from '../../../src/checkout/bridge/child';
+import { drawPhoneStepEarly, type EarlyPhoneStep } from '../../../src/checkout/start/draw-phone-step-early';
+import { startFromHandshake, TOKEN_GRACE_MS } from '../../../src/checkout/start/start-from-handshake';
 import type { HostLink } from '../../../src/checkout/bridge/host-link';
 import type { AppMessage } from '../../../src/contract';
 import { startResponse } from './fixtures';
 
 let root: Root | null = null;
+/** What each test started, disposed after it (ending its first-focus keeper). */
+const started: Array<{ dispose(): void }> = [];
 
 afterEach(async () => {
-  // Let a deferred re-render land before the root goes, and end every boot's first-focus keeper.
+  // Let a deferred re-render land before the root goes.
   await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
-  document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' }));
+  for (const checkout of started.splice(0)) checkout.dispose();
   act(() => root?.unmount());
   root = null;
   document.body.innerHTML = '';
@@ -53,7 +56,7 @@ describe('early phone step', { timeout: 30_000 }, () => {
   it('given no token yet, then the phone field is drawn but takes no focus and nothing is sent or fetched', async () => {
     const { outside, sent, fetch } = setup();
     act(() => {
-      prepareCheckout(root!);
+      drawPhoneStepEarly(root!);
     });
     expect(await screen.findByLabelText('Phone number')).not.toHaveFocus();
     expect(outside).toHaveFocus();
@@ -63,11 +66,11 @@ describe('early phone step', { timeout: 30_000 }, () => {
 
   it('when the token comes, then ready goes out and the phone field has focus before start answers', async () => {
     const { sent, link, fetch } = setup();
-    let early!: ReturnType<typeof prepareCheckout>;
+    let early!: EarlyPhoneStep;
     act(() => {
-      early = prepareCheckout(root!);
+      early = drawPhoneStepEarly(root!);
     });
-    early.boot(options(link));
+    started.push(early.start(options(link)));
     expect(screen.getByLabelText('Phone number')).toHaveFocus();
     expect(sent).toEqual([{ type: 'ready', step: 'phone' }]);
     expect(fetch).toHaveBeenCalledTimes(1);
@@ -76,12 +79,12 @@ describe('early phone step', { timeout: 30_000 }, () => {
 
   it('given a number submitted before start answered, when start answers, then the code is sent and the ready event follows', async () => {
     const { sent, link, fetch, answerStart } = setup();
-    let early!: ReturnType<typeof prepareCheckout>;
+    let early!: EarlyPhoneStep;
     act(() => {
-      early = prepareCheckout(root!);
+      early = drawPhoneStepEarly(root!);
     });
     act(() => {
-      early.boot(options(link));
+      started.push(early.start(options(link)));
     });
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Phone number'), '2015550100');
@@ -114,7 +117,9 @@ describe('starting from the bridge', { timeout: 30_000 }, () => {
   it('given the handshake complete at start, then the phone step is drawn focused at once and ready goes out', () => {
     const { sent, link } = setup();
     const { bridge } = bridgeOf(link, { settled: true, connected: true });
-    act(() => startOnHandshake(root!, bridge, withToken));
+    act(() => {
+      started.push(startFromHandshake(root!, bridge, withToken));
+    });
     expect(phoneField()).toHaveFocus();
     expect(sent).toEqual([{ type: 'ready', step: 'phone' }]);
   });
@@ -122,7 +127,9 @@ describe('starting from the bridge', { timeout: 30_000 }, () => {
   it('given connected and the token right behind, then nothing is drawn until it comes, and then once, focused', async () => {
     const { sent, link } = setup();
     const { bridge, giveToken } = bridgeOf(link, { settled: false, connected: true });
-    act(() => startOnHandshake(root!, bridge, withToken));
+    act(() => {
+      started.push(startFromHandshake(root!, bridge, withToken));
+    });
     expect(phoneField()).toBeNull();
     await act(async () => giveToken());
     expect(phoneField()).toHaveFocus();
@@ -132,7 +139,9 @@ describe('starting from the bridge', { timeout: 30_000 }, () => {
   it('given connected and no token within the grace (a preloaded frame), then the phone step is drawn unfocused and the later token focuses it', async () => {
     const { outside, sent, link } = setup();
     const { bridge, giveToken } = bridgeOf(link, { settled: false, connected: true });
-    act(() => startOnHandshake(root!, bridge, withToken));
+    act(() => {
+      started.push(startFromHandshake(root!, bridge, withToken));
+    });
     await act(() => new Promise((resolve) => setTimeout(resolve, TOKEN_GRACE_MS + 20)));
     expect(phoneField()).not.toHaveFocus();
     expect(outside).toHaveFocus();
@@ -145,80 +154,12 @@ describe('starting from the bridge', { timeout: 30_000 }, () => {
   it('given no answer to the hello yet, then the phone step is drawn at once, unfocused, and the token focuses it', async () => {
     const { outside, link } = setup();
     const { bridge, giveToken } = bridgeOf(link, { settled: false, connected: false });
-    act(() => startOnHandshake(root!, bridge, withToken));
+    act(() => {
+      started.push(startFromHandshake(root!, bridge, withToken));
+    });
     expect(phoneField()).not.toHaveFocus();
     expect(outside).toHaveFocus();
     await act(async () => giveToken());
     expect(phoneField()).toHaveFocus();
-  });
-});
-
-describe('first focus kept', () => {
-  // The checkout frame has focus (jsdom answers false otherwise).
-  beforeEach(() => {
-    vi.spyOn(document, 'hasFocus').mockReturnValue(true);
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-  });
-
-  it('given the field lost focus with nothing else focused before the customer acted, then the field takes it back', async () => {
-    document.body.innerHTML = '<input data-autofocus="true" aria-label="Phone number" type="tel" /><button>other</button>';
-    const input = screen.getByLabelText('Phone number');
-    input.focus();
-    const stop = keepFirstFocus(document);
-    input.blur();
-    await waitFor(() => expect(input).toHaveFocus());
-    stop();
-  });
-
-  it('given the focused field replaced by a re-render (no focusout), then the new field takes focus', async () => {
-    document.body.innerHTML = '<form><input data-autofocus="true" aria-label="Phone number" type="tel" /></form>';
-    screen.getByLabelText('Phone number').focus();
-    const stop = keepFirstFocus(document);
-    const form = document.querySelector('form')!;
-    form.replaceChildren(Object.assign(document.createElement('input'), { type: 'tel', ariaLabel: 'Phone number' }));
-    form.firstElementChild!.setAttribute('data-autofocus', 'true');
-    await waitFor(() => expect(form.firstElementChild).toHaveFocus());
-    stop();
-  });
-
-  it('given the frame regains focus with nothing focused in it, then the field takes it', async () => {
-    document.body.innerHTML = '<input data-autofocus="true" aria-label="Phone number" type="tel" />';
-    const stop = keepFirstFocus(document);
-    expect(document.activeElement).toBe(document.body);
-    window.dispatchEvent(new FocusEvent('focus'));
-    await waitFor(() => expect(screen.getByLabelText('Phone number')).toHaveFocus());
-    stop();
-  });
-
-  it('given a frame with focus and nothing focused in it (WebKit), when the customer types a digit, then the field takes focus as the key goes down', () => {
-    document.body.innerHTML = '<input data-autofocus="true" aria-label="Phone number" type="tel" />';
-    const stop = keepFirstFocus(document);
-    expect(document.activeElement).toBe(document.body);
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true }));
-    expect(screen.getByLabelText('Phone number')).toHaveFocus();
-    stop();
-  });
-
-  it('given nothing focused, when the customer presses Escape or a shortcut, then focus is left where it is', () => {
-    document.body.innerHTML = '<input data-autofocus="true" aria-label="Phone number" type="tel" />';
-    keepFirstFocus(document);
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    expect(document.activeElement).toBe(document.body);
-    keepFirstFocus(document);
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', ctrlKey: true, bubbles: true }));
-    expect(document.activeElement).toBe(document.body);
-  });
-
-  it('given the customer pressed a key, when focus is then lost, then it is left alone', async () => {
-    document.body.innerHTML = '<input data-autofocus="true" aria-label="Phone number" type="tel" />';
-    const input = screen.getByLabelText('Phone number');
-    input.focus();
-    keepFirstFocus(document);
-    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
-    input.blur();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(document.activeElement).toBe(document.body);
   });
 });

@@ -1,0 +1,92 @@
+import type { Root } from 'react-dom/client';
+import type { Appearance, EmbedMode } from '../../contract';
+import { createFlowApi } from '../api/client';
+import type { HostLink } from '../bridge/host-link';
+import { reportTo } from '../bridge/report';
+import { createFlowController, type FlowController } from '../flow/controller';
+import type { EffectDeps } from '../flow/effects';
+import { flowTokenStore } from '../flow/flow-token-store';
+import { browserStorage, idempotencyKeys } from '../flow/idempotency';
+import { initialState } from '../flow/initial-state';
+import type { Session } from '../flow/types';
+import { applyAppearance } from '../theme/appearance';
+import { type AppView, drawApp } from './draw-app';
+import { keepFirstFocus } from './keep-first-focus';
+
+/** What the host sent (or the legacy page carries) to start a checkout with. */
+export interface CheckoutOptions {
+  secret: string;
+  /** From the handshake; null on the legacy path (the server then names the origin). */
+  parentOrigin: string | null;
+  link: HostLink;
+  embed: EmbedMode;
+  appearance: Appearance;
+  /** The app draws the backdrop: the legacy host frames it full screen and transparent. */
+  backdrop: boolean;
+  locale?: string;
+  /** The host answers close attempts (init.confirmClose); the legacy host does not. */
+  confirmClose?: boolean;
+  onSession?: (session: Session) => void;
+}
+
+export interface StartOptions {
+  /** The phone step is already on screen, drawn before the token came. */
+  phoneDrawn: boolean;
+}
+
+export interface StartedCheckout {
+  controller: FlowController;
+  /** Stop what start-up left running (the first-focus keeper). Safe to call more than once. */
+  dispose(): void;
+}
+
+/**
+ * Wire the flow to the API and the host, and start it. Over the phone step already drawn, the
+ * field takes focus first, then `ready` and /start go out, then the app re-renders with the
+ * host's appearance and strings in a task of its own, so the field takes typing right away.
+ * With nothing drawn yet, the one render happens at once and its step takes focus.
+ */
+export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn }: StartOptions): StartedCheckout {
+  document.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  const stopKeepingFocus = keepFirstFocus(document);
+  applyAppearance(document.documentElement, options.appearance);
+  document.documentElement.dataset.embed = options.embed;
+  const controller = createFlowController(
+    flowDeps(options),
+    reportTo(options.link, { session: (session) => options.onSession?.(session) }),
+    initialState({ askBeforeClose: options.confirmClose, phoneBeforeStart: true }),
+  );
+  // Once the flow has ended there is no field left to give focus to.
+  const unsubscribe = controller.subscribe(() => {
+    if (controller.getState().outcome) dispose();
+  });
+  function dispose(): void {
+    stopKeepingFocus();
+    unsubscribe();
+  }
+  options.link.onCloseRequest(() => controller.dispatch({ type: 'CLOSE', byHost: true }));
+  controller.dispatch({ type: 'START' });
+  const view = viewOf(controller, options);
+  if (phoneDrawn) setTimeout(() => drawApp(root, view), 0);
+  else drawApp(root, view);
+  return { controller, dispose };
+}
+
+function flowDeps(options: CheckoutOptions): EffectDeps {
+  const storage = browserStorage();
+  return {
+    api: createFlowApi({ origin: window.location.origin }),
+    secret: options.secret,
+    parentOrigin: options.parentOrigin,
+    keys: (sessionId) => idempotencyKeys(storage, sessionId),
+    // The legacy path never resumes: nothing to keep.
+    ...(options.parentOrigin !== null ? { tokens: flowTokenStore(storage) } : {}),
+  };
+}
+
+function viewOf(controller: FlowController, options: CheckoutOptions): AppView {
+  const { link, embed } = options;
+  const onResize = embed === 'inline' ? (height: number) => link.send({ type: 'resize', height }) : undefined;
+  // The focus above misses when nothing is drawn yet: this render's step then takes it.
+  return { controller, backdrop: options.backdrop, locale: options.locale, appearance: options.appearance, onResize, mayFocus: true };
+}
