@@ -40,11 +40,44 @@ describe('bridge message guards', () => {
     });
   });
 
-  it('does not carry a __proto__ key through', () => {
-    const hostile = JSON.parse('{"type":"cancel","__proto__":{"polluted":true}}');
-    const parsed = parseAppMessage(hostile) as Record<string, unknown>;
-    expect(parsed).toEqual({ type: 'cancel' });
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  describe('given a message whose __proto__ is an own key, as JSON.parse makes it', () => {
+    const hostile = (json: string) => {
+      const value = JSON.parse(json) as Record<string, unknown>;
+      // The attack is real: an own key, not the accessor on Object.prototype.
+      expect(Object.hasOwn(value, '__proto__')).toBe(true);
+      return value;
+    };
+    const expectClean = (parsed: object | null, keys: string[]) => {
+      expect(parsed).not.toBeNull();
+      expect(Object.keys(parsed!)).toEqual(keys);
+      expect(Object.hasOwn(parsed!, '__proto__')).toBe(false);
+      expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+      expect((parsed as Record<string, unknown>).polluted).toBeUndefined();
+      expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+    };
+
+    it('then the app message read is a fresh object with the known keys only and a plain prototype', () => {
+      const value = hostile('{"type":"success","connectionId":"conn_1","checkoutSessionId":"cs_1","__proto__":{"polluted":1}}');
+      const parsed = parseAppMessage(value);
+      expect(parsed).not.toBe(value);
+      expectClean(parsed, ['type', 'connectionId', 'checkoutSessionId']);
+    });
+
+    it('then an event inside it is read the same way', () => {
+      const value = hostile('{"type":"event","event":{"type":"step","step":"phone","__proto__":{"polluted":1}},"__proto__":{"polluted":1}}');
+      const parsed = parseAppMessage(value) as { event: object } | null;
+      expectClean(parsed, ['type', 'event']);
+      expectClean(parsed!.event, ['type', 'step']);
+    });
+
+    it('then the host message read (init and its appearance) is too', () => {
+      const value = hostile(
+        '{"type":"init","secret":"s","attemptId":"a","embed":"overlay","appearance":{"theme":"dark","__proto__":{"polluted":1}},"__proto__":{"polluted":1}}',
+      );
+      const parsed = parseHostMessage(value) as { appearance: object } | null;
+      expectClean(parsed, ['type', 'secret', 'attemptId', 'embed', 'appearance']);
+      expectClean(parsed!.appearance, ['theme']);
+    });
   });
 
   it('validates init from the host', () => {
