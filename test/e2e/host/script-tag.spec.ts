@@ -51,3 +51,38 @@ test('script tag: window.LavaCheckout.open(token, callbacks) works without the b
     .evaluate((button) => setTimeout(() => (button as HTMLElement).click()));
   await expect.poll(() => log(page), { intervals: FAST }).toContainEqual(['cancel', 'api', expect.objectContaining({ status: 'cancel', checkoutSessionId: 'cs_e2e', attemptId: expect.any(String) })]);
 });
+
+test.describe('script tag by its UMD name (dist/lava-checkout.umd.js)', () => {
+  const API = ['LavaCheckoutError', 'getResult', 'mount', 'open', 'preload'];
+
+  test('as a plain <script>, it sets window.LavaCheckout and open runs a checkout to its cancel', async ({ page }) => {
+    await page.goto(`${servers.merchant.url}/script.html`);
+    // The page loaded the old name; load the new one over it, as a page switching names would.
+    await page.evaluate(() => delete (window as { LavaCheckout?: unknown }).LavaCheckout);
+    await page.addScriptTag({ url: `${servers.merchant.url}/dist/lava-checkout.umd.js` });
+    expect(await page.evaluate(() => Object.keys((window as unknown as { LavaCheckout: object }).LavaCheckout).sort())).toEqual(API);
+    const token = encodeToken({ secret: 'cs_e2e_script_0123456789', base: `${servers.checkout.url}/` });
+    await page.evaluate((t) => {
+      const w = window as unknown as { LavaCheckout: { open(t: string, o: object): void }; log: unknown[] };
+      w.LavaCheckout.open(t, { onCancel: (detail: unknown) => w.log.push(['cancel', 'umd', detail]) });
+    }, token);
+    await checkoutFrame(page)
+      .locator('#cancel')
+      .evaluate((button) => setTimeout(() => (button as HTMLElement).click()));
+    await expect.poll(() => log(page), { intervals: FAST }).toContainEqual(['cancel', 'umd', expect.objectContaining({ status: 'cancel' })]);
+  });
+
+  test('under an AMD loader, the module it defines is the API, the same object as window.LavaCheckout', async ({ page }) => {
+    await page.goto(`${servers.merchant.url}/index.html`);
+    await page.evaluate(() => {
+      const w = window as unknown as { define: ((deps: string[], factory: () => unknown) => void) & { amd: object }; amdModule?: unknown };
+      w.define = Object.assign((_deps: string[], factory: () => unknown) => void (w.amdModule = factory()), { amd: {} });
+    });
+    await page.addScriptTag({ url: `${servers.merchant.url}/dist/lava-checkout.umd.js` });
+    const found = await page.evaluate(() => {
+      const w = window as unknown as { amdModule: object; LavaCheckout: object };
+      return { keys: Object.keys(w.amdModule).sort(), same: w.amdModule === w.LavaCheckout };
+    });
+    expect(found).toEqual({ keys: API, same: true });
+  });
+});

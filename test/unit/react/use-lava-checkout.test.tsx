@@ -3,7 +3,7 @@ import { StrictMode, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type UseLavaCheckoutOptions, useLavaCheckout } from '../../../src/index';
 import { checkoutIframes, FakeCheckoutFrame, flush, token } from '../host/fake-checkout-frame';
-import { PricingPage } from './seed-004-pricing-page';
+import { PricingPage } from './pricing-page-0.1.3';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -41,7 +41,7 @@ function Counter({ onSuccess }: { onSuccess: (count: number) => void }) {
 }
 
 describe('useLavaCheckout', () => {
-  it("given seed 004's page unchanged, then the click opens the checkout and onSuccess saves the connection", async () => {
+  it("given a pricing page written for 0.1.3, unchanged, then the click opens the checkout and onSuccess saves the connection", async () => {
     const fetchMock = vi.fn(async (url: string) =>
       Response.json(url === '/api/checkout/create-session' ? { checkoutSessionToken: token() } : { ok: true }),
     );

@@ -1,4 +1,4 @@
-// Seed 004's "Basic Integration", verbatim: 0.1.3 merchant code that must compile and work unchanged.
+// "Basic Integration": a merchant's pricing page written for the published 0.1.3 hook, verbatim; it must compile and work unchanged.
 // biome-ignore-all lint/a11y/useButtonType: kept exactly as merchants wrote it
 // biome-ignore-all lint/correctness/noUnusedFunctionParameters: kept exactly as merchants wrote it
 'use client';  // Next.js App Router
