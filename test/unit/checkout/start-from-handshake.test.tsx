@@ -103,6 +103,25 @@ describe('early phone step', { timeout: 30_000 }, () => {
   });
 });
 
+describe('first focus kept until the flow ends', { timeout: 30_000 }, () => {
+  it('given the flow has ended, when the customer types a digit with nothing focused, then focus is left where it is', async () => {
+    const { link, answerStart } = setup();
+    let early!: EarlyPhoneStep;
+    act(() => {
+      early = drawPhoneStepEarly(root!);
+    });
+    const checkout = early.start(options(link));
+    started.push(checkout);
+    await act(async () => answerStart());
+    await waitFor(() => expect(checkout.controller.getState().session).not.toBeNull());
+    act(() => checkout.controller.dispatch({ type: 'CLOSE', byHost: true }));
+    expect(checkout.controller.getState().outcome).toMatchObject({ kind: 'cancel' });
+    screen.getByLabelText('Phone number').blur();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true }));
+    expect(screen.getByLabelText('Phone number')).not.toHaveFocus();
+  });
+});
+
 describe('starting from the bridge', { timeout: 30_000 }, () => {
   function bridgeOf(link: HostLink, state: { settled: boolean; connected: boolean }) {
     const handshake: Handshake = { parentOrigin: 'http://localhost:5173', init: { type: 'init', secret: 'sec_abcdefghijklmnop', attemptId: 'att_1', embed: 'overlay', appearance: {} }, link };
@@ -113,13 +132,15 @@ describe('starting from the bridge', { timeout: 30_000 }, () => {
   }
   const withToken = (h: Handshake) => ({ ...options(h.link), parentOrigin: h.parentOrigin, secret: h.init.secret });
   const phoneField = () => screen.queryByLabelText('Phone number');
+  const startOn = (bridge: ReturnType<typeof bridgeOf>['bridge']) =>
+    act(() => {
+      started.push(startFromHandshake(root!, bridge, withToken));
+    });
 
   it('given the handshake complete at start, then the phone step is drawn focused at once and ready goes out', () => {
     const { sent, link } = setup();
     const { bridge } = bridgeOf(link, { settled: true, connected: true });
-    act(() => {
-      started.push(startFromHandshake(root!, bridge, withToken));
-    });
+    startOn(bridge);
     expect(phoneField()).toHaveFocus();
     expect(sent).toEqual([{ type: 'ready', step: 'phone' }]);
   });
@@ -127,9 +148,7 @@ describe('starting from the bridge', { timeout: 30_000 }, () => {
   it('given connected and the token right behind, then nothing is drawn until it comes, and then once, focused', async () => {
     const { sent, link } = setup();
     const { bridge, giveToken } = bridgeOf(link, { settled: false, connected: true });
-    act(() => {
-      started.push(startFromHandshake(root!, bridge, withToken));
-    });
+    startOn(bridge);
     expect(phoneField()).toBeNull();
     await act(async () => giveToken());
     expect(phoneField()).toHaveFocus();
@@ -139,9 +158,7 @@ describe('starting from the bridge', { timeout: 30_000 }, () => {
   it('given connected and no token within the grace (a preloaded frame), then the phone step is drawn unfocused and the later token focuses it', async () => {
     const { outside, sent, link } = setup();
     const { bridge, giveToken } = bridgeOf(link, { settled: false, connected: true });
-    act(() => {
-      started.push(startFromHandshake(root!, bridge, withToken));
-    });
+    startOn(bridge);
     await act(() => new Promise((resolve) => setTimeout(resolve, TOKEN_GRACE_MS + 20)));
     expect(phoneField()).not.toHaveFocus();
     expect(outside).toHaveFocus();
@@ -154,9 +171,7 @@ describe('starting from the bridge', { timeout: 30_000 }, () => {
   it('given no answer to the hello yet, then the phone step is drawn at once, unfocused, and the token focuses it', async () => {
     const { outside, link } = setup();
     const { bridge, giveToken } = bridgeOf(link, { settled: false, connected: false });
-    act(() => {
-      started.push(startFromHandshake(root!, bridge, withToken));
-    });
+    startOn(bridge);
     expect(phoneField()).not.toHaveFocus();
     expect(outside).toHaveFocus();
     await act(async () => giveToken());
