@@ -10,18 +10,14 @@
  * The production entries never import this file: they look for a hook under a well-known global
  * symbol that only this entry sets.
  */
-import type { ErrorCode } from '../contract/errors';
 import type { CheckoutEvent, Step } from '../contract/events';
-import type { AppMessage, HostMessage, InitMessage } from '../contract/messages';
+import type { HostMessage, InitMessage } from '../contract/messages';
 import type { SessionResult } from '../contract/results';
+import { type AppPort, createFakeApp, endingMessage, type FakeOutcome } from './fake-app';
+
+export type { FakeOutcome };
 
 const HOOK = Symbol.for('lava.checkout.testing');
-
-/** How the fake checkout ends; `checkoutSessionId` defaults to `cs_test`. */
-export type FakeOutcome =
-  | { status: 'success'; connectionId: string; checkoutSessionId?: string }
-  | { status: 'cancel'; checkoutSessionId?: string }
-  | { status: 'error'; code: ErrorCode; message?: string; checkoutSessionId?: string };
 
 export interface FakeCheckoutOptions {
   /** Sent to onEvent, in order, once the checkout is ready. */
@@ -49,70 +45,53 @@ export interface FakeCheckout {
   uninstall(): void;
 }
 
-type Port = { onmessage: ((event: { data: unknown }) => void) | null };
+/**
+ * Two ends of an in-memory port: what one end posts reaches the other on a later microtask, as a
+ * real port delivers it asynchronously.
+ */
+function memoryChannel(): { host: AppPort & { close(): void }; app: AppPort } {
+  const host: AppPort & { close(): void } = { onmessage: null, postMessage: (data) => deliver(app, data), close() {} };
+  const app: AppPort = { onmessage: null, postMessage: (data) => deliver(host, data) };
+  function deliver(to: AppPort, data: unknown): void {
+    // The SDK reads only `data` from what its port delivers.
+    queueMicrotask(() => to.onmessage?.({ data } as MessageEvent));
+  }
+  return { host, app };
+}
 
 /** Install the fake; the latest install wins. Call `uninstall()` in your test's cleanup. */
 export function installFakeCheckout(options: FakeCheckoutOptions = {}): FakeCheckout {
-  const opened: InitMessage[] = [];
-  const received: HostMessage[] = [];
-  let latest: Port | null = null;
+  const app = createFakeApp(options);
   const step = options.step ?? 'phone';
-
-  // Each message arrives on a later microtask, as a real port delivers it asynchronously.
-  const send = async (port: Port | null, message: AppMessage) => {
-    await Promise.resolve();
-    port?.onmessage?.({ data: message });
-  };
-  const ending = (outcome: FakeOutcome): AppMessage => {
-    const checkoutSessionId = outcome.checkoutSessionId ?? 'cs_test';
-    if (outcome.status === 'success') return { type: 'success', connectionId: outcome.connectionId, checkoutSessionId };
-    if (outcome.status === 'cancel') return { type: 'cancel', checkoutSessionId };
-    return { type: 'error', code: outcome.code, message: outcome.message ?? outcome.code, checkoutSessionId };
-  };
-
-  async function play(port: Port): Promise<void> {
-    if (options.neverReady) return;
-    await send(port, { type: 'ready', step });
-    for (const event of options.events ?? []) await send(port, { type: 'event', event });
-    if (options.result) await send(port, ending(options.result));
-  }
+  // After what was posted now has been delivered.
+  const delivered = () => new Promise<void>((resolve) => queueMicrotask(resolve));
 
   function hook(connect?: (port: MessagePort) => void): SessionResult | undefined {
     if (!connect) {
       if (options.sessionResult) return options.sessionResult;
-      const outcome = options.result;
-      if (!outcome) return { status: 'open', step, checkoutSessionId: 'cs_test' };
-      const { type, ...rest } = ending(outcome) as AppMessage & { checkoutSessionId: string };
+      if (!options.result) return { status: 'open', step, checkoutSessionId: 'cs_test' };
+      const { type, ...rest } = endingMessage(options.result) as ReturnType<typeof endingMessage> & { checkoutSessionId: string };
       return { status: type, ...rest } as SessionResult;
     }
-    const port: Port & { postMessage(message: HostMessage): void; close(): void } = {
-      onmessage: null,
-      postMessage(sent) {
-        // As the real app reads an init: an unset appearance is `{}`, an unset locale is absent.
-        const { locale, ...rest } = sent as InitMessage;
-        const message = sent.type === 'init' ? { ...rest, appearance: sent.appearance ?? {}, ...(locale !== undefined && { locale }) } : sent;
-        received.push(message);
-        if (message.type === 'init') {
-          opened.push(message);
-          void play(port);
-        } else {
-          void send(port, { type: 'cancel', checkoutSessionId: 'cs_test' });
-        }
-      },
-      close() {},
-    };
-    latest = port;
-    connect(port as unknown as MessagePort);
+    const channel = memoryChannel();
+    app.attach(channel.app);
+    connect(channel.host as unknown as MessagePort);
     return undefined;
   }
 
   const globals = globalThis as Record<symbol, unknown>;
   globals[HOOK] = hook;
   return {
-    opened,
-    received,
-    emit: (event) => send(latest, { type: 'event', event }),
-    finish: (outcome) => send(latest, ending(outcome)),
+    opened: app.opened,
+    received: app.received,
+    emit: (event) => {
+      app.emit(event);
+      return delivered();
+    },
+    finish: (outcome) => {
+      app.finish(outcome);
+      return delivered();
+    },
     uninstall() {
       if (globals[HOOK] === hook) delete globals[HOOK];
     },

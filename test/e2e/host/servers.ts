@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt } from '../support/ensure-built';
+import { ensureBuilt, FAKE_CHECKOUT_PAGE_BUILD, LIB_BUILD, ROOT as root } from '../support/ensure-built';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 
 const pages = join(import.meta.dirname, 'pages');
-const root = join(import.meta.dirname, '..', '..', '..');
 
 /** What a merchant under a strict policy allows: no inline script or style anywhere. */
 export function merchantCsp(frameSrc: string): string {
@@ -22,13 +21,20 @@ export interface HostServers {
 }
 
 export async function startHostServers(tokenFor: () => string): Promise<HostServers> {
-  ensureBuilt();
+  ensureBuilt(LIB_BUILD);
+  ensureBuilt(FAKE_CHECKOUT_PAGE_BUILD);
   const checkoutHtml = readFileSync(join(pages, 'checkout', 'checkout.html'));
+  const fakeCheckoutPage = readFileSync(join(root, FAKE_CHECKOUT_PAGE_BUILD.outputs[0]!));
   const checkout = await startStaticServer({
     host: '127.0.0.1',
     roots: { '/': join(pages, 'checkout') },
     handle: (req, res) => {
-      if (!new URL(req.url ?? '/', 'http://x').pathname.endsWith('/embed/checkout')) return false;
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path === '/fake-checkout-page.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(fakeCheckoutPage);
+        return true;
+      }
+      if (!path.endsWith('/embed/checkout')) return false;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(checkoutHtml);
       return true;
     },

@@ -5,16 +5,16 @@ import { join } from 'node:path';
 /** The repository root. */
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 
-/** One npm build script: the files it writes and the files and folders it reads. */
+/** One build: the command, the files it writes and the files and folders it reads. */
 export interface BuildTarget {
-  script: string;
+  command: readonly [string, ...string[]];
   outputs: readonly string[];
   sources: readonly string[];
 }
 
 /** `npm run build:lib`: the host SDK's entries, the script tag and the testing entry. */
 export const LIB_BUILD: BuildTarget = {
-  script: 'build:lib',
+  command: ['npm', 'run', 'build:lib'],
   outputs: [
     'dist/lib/index.js',
     'dist/lib/index.cjs',
@@ -38,9 +38,19 @@ export const LIB_BUILD: BuildTarget = {
   ],
 };
 
+/**
+ * The fake checkout page's script (src/testing/fake-checkout-page.ts) as one plain script, for
+ * the host e2e tests' checkout origin. Not shipped: built into node_modules/.cache.
+ */
+export const FAKE_CHECKOUT_PAGE_BUILD: BuildTarget = {
+  command: ['npx', 'vite', 'build', '--config', 'test/e2e/host/fake-checkout-page.vite.config.ts'],
+  outputs: ['node_modules/.cache/lava-e2e/fake-checkout-page.js'],
+  sources: ['src/testing', 'src/contract', 'test/e2e/host/fake-checkout-page.vite.config.ts'],
+};
+
 /** `npm run build`: everything, the checkout app and the sandbox included. */
 export const FULL_BUILD: BuildTarget = {
-  script: 'build',
+  command: ['npm', 'run', 'build'],
   outputs: [...LIB_BUILD.outputs, 'dist/checkout-app/index.html', 'dist/sandbox/index.js', 'dist/webhooks/index.js'],
   sources: [
     'src',
@@ -81,15 +91,16 @@ export function staleReason(target: BuildTarget, root = ROOT): string | null {
 }
 
 /**
- * Runs `npm run <script>` when `target`'s outputs are missing or older than a source, so a test
+ * Runs the build when `target`'s outputs are missing or older than a source, so a test
  * never runs against a build of other code than the tree it tests.
  */
 export function ensureBuilt(target: BuildTarget = LIB_BUILD, { force = false, root = ROOT } = {}): 'fresh' | 'built' {
   const reason = force ? 'a build was asked for' : staleReason(target, root);
   if (!reason) return 'fresh';
-  console.log(`[build] npm run ${target.script}: ${reason}`);
-  execFileSync('npm', ['run', target.script], { cwd: root, stdio: 'inherit' });
+  const [command, ...args] = target.command;
+  console.log(`[build] ${target.command.join(' ')}: ${reason}`);
+  execFileSync(command, args, { cwd: root, stdio: 'inherit' });
   const still = staleReason({ ...target, sources: [] }, root);
-  if (still) throw new Error(`npm run ${target.script} ran, but ${still}`);
+  if (still) throw new Error(`${target.command.join(' ')} ran, but ${still}`);
   return 'built';
 }

@@ -25,7 +25,7 @@ function tree(files: Record<string, number>): string {
 }
 
 const target: BuildTarget = {
-  script: 'build:lib',
+  command: ['npm', 'run', 'build:lib'],
   outputs: ['dist/lib/vanilla.js', 'dist/testing.iife.cjs'],
   sources: ['src/host', 'src/vanilla.ts', 'vite.lib.config.ts'],
 };
