@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import { type AppMessage, connectMessage, type HostMessage, helloMessage } from '../../../src/contract/messages';
 import { encodeToken } from '../../../src/contract/token';
+import { createFakeApp } from '../../../src/testing/fake-app';
 
 /** The checkout base every test token points at, and its origin. */
 export const BASE = 'https://checkout.lavapayments.com/';
@@ -24,13 +25,13 @@ export function checkoutIframes(): HTMLIFrameElement[] {
 
 /**
  * Plays the checkout app inside the host's iframe: says hello from the iframe's window and
- * origin, receives the transferred port, records what the host sends, answers on the port.
- * The one helper every host and React test uses.
+ * origin, receives the transferred port, and hands it to the one fake checkout app
+ * (src/testing/fake-app.ts), which records what the host sends. It answers nothing by itself:
+ * each test sends what the app would. The one helper every host and React test uses.
  */
 export class FakeCheckoutFrame {
-  readonly received: HostMessage[] = [];
   readonly connects: Array<{ message: unknown; targetOrigin: string }> = [];
-  port: MessagePort | null = null;
+  private readonly app = createFakeApp({ answers: false });
 
   constructor(readonly iframe: HTMLIFrameElement) {
     const child = iframe.contentWindow;
@@ -39,10 +40,18 @@ export class FakeCheckoutFrame {
     vi.spyOn(child, 'postMessage').mockImplementation(((message: unknown, targetOrigin: string, transfer?: Transferable[]) => {
       this.connects.push({ message, targetOrigin });
       const port = transfer?.[0] as MessagePort | undefined;
-      if (!port) return;
-      this.port = port;
-      port.onmessage = (event) => this.received.push(event.data as HostMessage);
+      if (port) this.app.attach(port);
     }) as typeof child.postMessage);
+  }
+
+  /** Everything the host sent on its ports, as the app reads it. */
+  get received(): HostMessage[] {
+    return this.app.received;
+  }
+
+  /** The port of the latest accepted hello, or null. */
+  get port(): MessagePort | null {
+    return this.app.port as MessagePort | null;
   }
 
   /** The single checkout iframe on the page (throws when there is not exactly one). */
@@ -64,7 +73,7 @@ export class FakeCheckoutFrame {
   /** Send on the port, as the app does after the handshake. */
   async send(message: AppMessage | unknown): Promise<void> {
     if (!this.port) throw new Error('no port: the host never accepted the hello');
-    this.port.postMessage(message);
+    this.app.post(message);
     await flush();
   }
 
