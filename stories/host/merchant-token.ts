@@ -1,4 +1,15 @@
 import { encodeToken } from '../../src/contract/token';
+// The one fake checkout app, bundled by Vite as a standalone script (the `worker` query is how Vite
+// bundles a file on its own and hands back its URL; it runs as a page script, not a worker).
+import fakeCheckoutScript from '../../src/testing/fake-checkout-page.ts?worker&url';
+
+/** Where the framed fake checkout page (same origin as the stories) finds its script. */
+declare global {
+  interface Window {
+    lavaFakeCheckoutScript?: string;
+  }
+}
+window.lavaFakeCheckoutScript = fakeCheckoutScript;
 
 /** A token for the story-local fake checkout (answers the handshake) or the silent one (never does). */
 export function fakeToken(kind: 'fake' | 'silent' = 'fake'): string {
