@@ -8,7 +8,7 @@ import { appearanceVariables } from '../../../src/checkout/theme/appearance';
 import { StripePayment } from '../../../src/checkout/steps/payment/StripePayment';
 import type { CheckoutPreviewProps } from '../harness/CheckoutPreview';
 import { fakeFlowApi } from '../harness/fake-api';
-import { fakeStripe } from '../harness/fake-stripe';
+import { fakeStripe } from '../../../test/fixtures/fake-stripe';
 import { recordingObserver, resetStoryLog } from '../harness/recorder';
 
 /** The real card field on a fake Stripe: no network, no js.stripe.com. */

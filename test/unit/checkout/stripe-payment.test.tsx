@@ -1,13 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import type { FlowState } from '../../../src/checkout/flow/types';
+import { describe, expect, it, vi } from 'vitest';
+import type { PaymentState } from '../../../src/checkout/flow/types';
 import { StripePayment, type StripePaymentProps } from '../../../src/checkout/steps/payment/StripePayment';
 import { AppearanceContext } from '../../../src/checkout/theme/context';
+import { type ConfirmRequest, createFakeStripe } from '../../fixtures/fake-stripe';
 import { atPayment } from './fixtures';
-import { fakeStripe } from './fake-stripe';
 import { renderStep } from './render';
 
-function stripeState(): FlowState {
+function stripeState(): PaymentState {
   const state = atPayment();
   return {
     ...state,
@@ -25,10 +25,22 @@ function ThemedStripePayment(props: StripePaymentProps) {
   );
 }
 
-function renderStripe(confirm: () => Promise<unknown>, state = stripeState()) {
-  const fake = fakeStripe(confirm);
+/** The one fake Stripe, its parts watched; `confirmPayment` answers `confirm`. */
+function renderStripe(confirm: (request: ConfirmRequest) => Promise<unknown>, state = stripeState()) {
+  const parts = createFakeStripe({ confirm });
+  const fake = {
+    stripe: parts.stripe,
+    raw: { elements: vi.spyOn(parts.stripe, 'elements'), confirmPayment: vi.spyOn(parts.stripe, 'confirmPayment') },
+    elements: { create: vi.spyOn(parts.elements, 'create'), submit: vi.spyOn(parts.elements, 'submit') },
+    element: { mount: vi.spyOn(parts.element, 'mount') },
+  };
   const view = renderStep(ThemedStripePayment, state, { payLabel: 'Pay $25.00', offerSave: true, stripe: fake.stripe });
   return { ...view, fake };
+}
+
+/** The customer types a card that Stripe would take into the payment element. */
+async function typeCard(user: ReturnType<typeof renderStripe>['user']): Promise<void> {
+  await user.type(await screen.findByLabelText('Card number (test Stripe)'), '4242424242424242');
 }
 
 describe('payment step with Stripe (fake Stripe object)', () => {
@@ -47,6 +59,7 @@ describe('payment step with Stripe (fake Stripe object)', () => {
   it('when paying succeeds, then it confirms in place (no redirect) and hands the PaymentIntent to the server', async () => {
     const { user, dispatch, fake } = renderStripe(async () => ({ paymentIntent: { id: 'pi_s', status: 'succeeded' } }));
     await user.click(screen.getByLabelText('Save this card for autopay'));
+    await typeCard(user);
     await user.click(screen.getByRole('button', { name: 'Pay $25.00' }));
     await waitFor(() => expect(dispatch).toHaveBeenCalledWith({ type: 'PAY', input: { kind: 'stripe', paymentIntentId: 'pi_s', saveCard: true } }));
     expect(fake.raw.confirmPayment).toHaveBeenCalledWith(expect.objectContaining({ clientSecret: 'pi_s_secret_abc', redirect: 'if_required' }));
@@ -57,6 +70,7 @@ describe('payment step with Stripe (fake Stripe object)', () => {
     const { user, dispatch } = renderStripe(async () => ({
       error: { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
     }));
+    await typeCard(user);
     await user.click(screen.getByRole('button', { name: 'Pay $25.00' }));
     await waitFor(() =>
       expect(dispatch).toHaveBeenCalledWith({
@@ -75,6 +89,7 @@ describe('payment step with Stripe (fake Stripe object)', () => {
         payment_intent: { id: 'pi_shared', status: 'succeeded' },
       },
     }));
+    await typeCard(user);
     await user.click(screen.getByRole('button', { name: 'Pay $25.00' }));
     await waitFor(() => expect(dispatch).toHaveBeenCalledWith({ type: 'PAY', input: { kind: 'stripe', paymentIntentId: 'pi_shared', saveCard: false } }));
     expect(dispatch).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'PAY_CLIENT_FAILED' }));
@@ -89,6 +104,7 @@ describe('payment step with Stripe (fake Stripe object)', () => {
         payment_intent: { id: 'pi_old', status: 'canceled' },
       },
     }));
+    await typeCard(user);
     await user.click(screen.getByRole('button', { name: 'Pay $25.00' }));
     await waitFor(() => expect(dispatch).toHaveBeenCalledWith(expect.objectContaining({ type: 'PAY_CLIENT_FAILED' })));
     expect(dispatch).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'PAY' }));
@@ -98,6 +114,7 @@ describe('payment step with Stripe (fake Stripe object)', () => {
     const { user, dispatch } = renderStripe(async () => ({
       error: { type: 'invalid_request_error', code: 'payment_intent_authentication_failure', message: 'We are unable to authenticate.' },
     }));
+    await typeCard(user);
     await user.click(screen.getByRole('button', { name: 'Pay $25.00' }));
     await waitFor(() =>
       expect(dispatch).toHaveBeenCalledWith({ type: 'PAY_CLIENT_FAILED', error: { code: 'authentication_failed', message: 'We are unable to authenticate.' } }),
@@ -106,7 +123,7 @@ describe('payment step with Stripe (fake Stripe object)', () => {
 
   it('given incomplete fields, then nothing starts (the PaymentElement shows what is missing)', async () => {
     const { user, dispatch, fake } = renderStripe(async () => ({}));
-    fake.elements.submit.mockResolvedValueOnce({ error: { type: 'validation_error', message: 'Your card number is incomplete.' } } as never);
+    await user.type(await screen.findByLabelText('Card number (test Stripe)'), '4242');
     await user.click(screen.getByRole('button', { name: 'Pay $25.00' }));
     await waitFor(() => expect(fake.elements.submit).toHaveBeenCalled());
     expect(fake.raw.confirmPayment).not.toHaveBeenCalled();

@@ -1,13 +1,13 @@
 import { waitFor, within } from '@testing-library/react';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFlowApi } from '../../../src/checkout/api/client';
 import { StripePayment } from '../../../src/checkout/steps/payment/StripePayment';
 import type { ProcessorProps } from '../../../src/checkout/steps/payment/processor';
 import { loadPhoneTools } from '../../../src/checkout/steps/phone/phone-tools';
 import { secretOf } from '../sandbox/harness';
 import { startStripeWorld, type StripeWorld } from '../sandbox/stripe-world';
+import { createFakeStripe } from '../../fixtures/fake-stripe';
 import { renderApp } from './app-harness';
-import { fakeStripe } from './fake-stripe';
 
 /**
  * Two tabs of the real checkout app (Preact, as built) on one session of the real sandbox in
@@ -15,7 +15,8 @@ import { fakeStripe } from './fake-stripe';
  * object (Stripe.js) confirms on it, the sandbox's fake of the `stripe` package reads it.
  */
 function openTab(world: StripeWorld, secret: string) {
-  const fake = fakeStripe(({ clientSecret }) => world.account.confirmPayment(clientSecret));
+  const parts = createFakeStripe({ confirm: ({ clientSecret }) => world.account.confirmPayment(clientSecret) });
+  const fake = { stripe: parts.stripe, raw: { confirmPayment: vi.spyOn(parts.stripe, 'confirmPayment') } };
   // jsdom's AbortSignal is not the one Node's fetch accepts: the tab's requests go without it.
   const api = createFlowApi({
     origin: world.h.sandbox.url,
@@ -47,7 +48,9 @@ async function toStripePayment(world: StripeWorld, tab: ReturnType<typeof openTa
   await tab.user.clear(other);
   await tab.user.type(other, amount);
   await tab.user.click(tab.view.getByRole('button', { name: 'Continue to payment' }));
-  return tab.view.findByRole('button', { name: `Pay $${amount}` }, { timeout: 5000 });
+  const pay = await tab.view.findByRole('button', { name: `Pay $${amount}` }, { timeout: 5000 });
+  await tab.user.type(await tab.view.findByLabelText('Card number (test Stripe)'), '4242424242424242');
+  return pay;
 }
 
 describe('two tabs of the checkout paying with Stripe (stand-ins on both ends)', { timeout: 60_000 }, () => {
