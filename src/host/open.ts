@@ -123,7 +123,8 @@ export function openAttempt(token: string, latest: () => OpenOptions, attempt: A
     port.onmessage = (event) => {
       const message = parseAppMessage(event.data);
       if (!message || handle.status === 'idle') return;
-      // The type narrows the message: no casts.
+      // Each test on the type narrows the message, so no casts. Not a switch: the same steps as
+      // one minified cost 9 B more, past the vanilla entry's budget.
       if (message.type === 'ready') {
         if (handle.status !== 'loading') return;
         clearTimeout(loadTimer);
@@ -146,8 +147,9 @@ export function openAttempt(token: string, latest: () => OpenOptions, attempt: A
     port.postMessage({ type: 'init', secret, attemptId, embed: into ? 'inline' : 'overlay', appearance, locale, confirmClose: true });
   }
 
-  // How this attempt reaches its app. Test-only: `@lavapayments/checkout/testing` installs a fake
-  // app, which takes any token and plays the checkout on a port of its own, with no frame.
+  // How this attempt reaches its app: a frame on the token's trusted checkout origin (the warm one
+  // if it serves that origin). Test-only, decided here once: `@lavapayments/checkout/testing`
+  // installs a fake app, which takes any token and plays the checkout on a port of its own.
   let reach: ((connect: (port: MessagePort) => void) => void) | undefined = fake();
   let secret = '';
   try {
