@@ -1,19 +1,7 @@
-import { copyFileSync, rmSync } from 'node:fs';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 
-/** The script tag's file before it was a UMD; pages that load it by that name keep working. */
-const OLD_SCRIPT = 'dist/lava-checkout.iife.js';
-
-function oldScriptName(): Plugin {
-  return {
-    name: 'lava-checkout-old-script-name',
-    closeBundle() {
-      // The copy points at lava-checkout.umd.js.map; a map left by an older build would not match.
-      copyFileSync('dist/lava-checkout.umd.js', OLD_SCRIPT);
-      rmSync(`${OLD_SCRIPT}.map`, { force: true });
-    },
-  };
-}
+/** Script-tag file names by format: the UMD, and the IIFE under the name it had before. */
+const SCRIPT_FILES: Record<string, string> = { umd: 'lava-checkout.umd.js', iife: 'lava-checkout.iife.js' };
 
 /**
  * The host SDK for npm and for a script tag.
@@ -22,20 +10,21 @@ function oldScriptName(): Plugin {
  *   minified size). Declarations: scripts/build-lib-types.mjs.
  * - `--mode script`: one self-contained, minified UMD (dist/lava-checkout.umd.js), no React: a
  *   <script> tag gets `window.LavaCheckout`, AMD (`define`) and CommonJS (`module.exports`)
- *   loaders get the same object. Copied to dist/lava-checkout.iife.js, its name before.
+ *   loaders get the same object. The same entry also as an IIFE under the file's earlier name
+ *   (dist/lava-checkout.iife.js), so pages that load that name keep what they had, on a page
+ *   with an AMD loader too (where a UMD waits to be required).
  */
 export default defineConfig(({ mode }) => {
   if (mode === 'script') {
     return {
       publicDir: false,
-      plugins: [oldScriptName()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
         minify: true,
         sourcemap: true,
         target: 'es2022',
-        lib: { entry: 'src/umd.ts', formats: ['umd'], name: 'LavaCheckout', fileName: () => 'lava-checkout.umd.js' },
+        lib: { entry: 'src/umd.ts', formats: ['umd', 'iife'], name: 'LavaCheckout', fileName: (format) => SCRIPT_FILES[format]! },
         // The entry's default export is the whole API: module.exports = it, define(() => it), window.LavaCheckout = it.
         rolldownOptions: { output: { exports: 'default' } },
       },

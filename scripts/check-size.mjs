@@ -5,11 +5,12 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-// The host SDK issue's budgets; the check fails when any entry is over.
+// The host SDK's budgets; the check fails when any entry is over.
 const budgets = [
   { name: 'vanilla (dist/lib/vanilla.js)', file: 'dist/lib/vanilla.js', target: 3.0 },
   { name: 'React entry + core (dist/lib/index.js)', file: 'dist/lib/index.js', target: 3.5 },
   { name: 'script tag (dist/lava-checkout.umd.js)', file: 'dist/lava-checkout.umd.js', target: 4.0, asIs: true },
+  { name: 'script tag, earlier name (dist/lava-checkout.iife.js)', file: 'dist/lava-checkout.iife.js', target: 4.0, asIs: true },
 ];
 
 async function minified(file) {
