@@ -21,6 +21,7 @@ export const LIB_BUILD: BuildTarget = {
     'dist/lib/vanilla.js',
     'dist/lib/vanilla.cjs',
     'dist/lib/testing.js',
+    'dist/lava-checkout.umd.js',
     'dist/lava-checkout.iife.js',
     'dist/testing.iife.cjs',
   ],

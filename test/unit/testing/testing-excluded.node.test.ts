@@ -12,6 +12,7 @@ function production(): Array<{ file: string; code: string }> {
     'dist/lib/index.cjs',
     'dist/lib/vanilla.js',
     'dist/lib/vanilla.cjs',
+    'dist/lava-checkout.umd.js',
     'dist/lava-checkout.iife.js',
     ...chunks.map((f) => `dist/lib/chunks/${f}`),
   ];
