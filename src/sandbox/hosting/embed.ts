@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono';
 import type { SandboxContext } from '../context';
 import { sessionBySecret } from '../domain/sessions';
 import { ANY_WEB_PAGE, checkoutCsp, inlineScriptsOf, NO_ANCESTOR } from './csp';
+import { type EncodedFile, readEncoded } from './encoding';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,11 +65,19 @@ function pageHeaders(c: Context, frameAncestors: string, inlineScripts: readonly
   c.header('Cross-Origin-Opener-Policy', 'same-origin-allow-popups');
 }
 
+/** A built file's bytes in the coding chosen, with the headers that say so (and that it was chosen). */
+function encodedBody(c: Context, file: EncodedFile): Response {
+  c.header('Vary', 'Accept-Encoding', { append: true });
+  if (file.coding) c.header('Content-Encoding', file.coding);
+  return c.body(new Uint8Array(file.body));
+}
+
 async function servePage(c: Context, ctx: SandboxContext, frameAncestors: string): Promise<Response> {
   const html = await readIndex(ctx.staticDir);
   pageHeaders(c, frameAncestors, html === null ? [] : inlineScriptsOf(html));
   if (html === null) return c.html(NOT_BUILT, 503);
-  return c.html(html, 200);
+  c.header('Content-Type', TYPES['.html']);
+  return encodedBody(c, await readEncoded(join(ctx.staticDir, 'index.html'), c.req.header('accept-encoding')));
 }
 
 /** The checkout page (legacy URL with the secret, and the secret-free modern URL) and its assets. */
@@ -106,7 +115,7 @@ export function embedRoutes(ctx: SandboxContext): Hono {
     // Vite content-hashes everything under assets/: safe to cache forever.
     c.header('Cache-Control', rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     if (file.endsWith('index.html')) return servePage(c, ctx, ANY_WEB_PAGE);
-    return c.body(await readFile(file));
+    return encodedBody(c, await readEncoded(file, c.req.header('accept-encoding')));
   });
 
   return app;
