@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from './build';
@@ -16,6 +16,11 @@ export interface AppFirstLoad {
   /** JS the index.html loads before first paint: its module scripts, modulepreloads and their static imports. */
   firstLoad: AssetSize[];
   firstLoadGzip: number;
+  /**
+   * What the first paint costs on the wire as the sandbox serves it to a browser that accepts
+   * brotli: the page (stylesheet inside) and its first-load JS, each as its built .br file.
+   */
+  firstPaintBrotli: number;
   /** Every other JS chunk (loaded on demand), with its size. */
   lazy: AssetSize[];
 }
@@ -60,8 +65,18 @@ export function appFirstLoad(): AppFirstLoad {
   return {
     firstLoad,
     firstLoadGzip: firstLoad.reduce((sum, a) => sum + a.gzip, 0),
+    firstPaintBrotli: ['index.html', ...seen].reduce((sum, file) => sum + brotliBytes(file), 0),
     lazy: all.filter((f) => !seen.has(f)).map(size),
   };
+}
+
+/** The size of the .br file the build wrote beside `file` (0 where it wrote none). */
+function brotliBytes(file: string): number {
+  try {
+    return statSync(join(APP, `${file}.br`)).size;
+  } catch {
+    return 0;
+  }
 }
 
 function readdirJs(): string[] {

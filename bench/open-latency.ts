@@ -72,7 +72,7 @@ const probe = (frame: Frame) =>
   });
 
 /** One open in a fresh browser context (empty HTTP cache): ms from open() to the focused phone field. */
-async function once(browser: Browser, sandbox: TestSandbox, pages: OpenPages, variant: OpenVariant) {
+export async function openOnce(browser: Browser, sandbox: TestSandbox, pages: OpenPages, variant: OpenVariant) {
   const context = await browser.newContext();
   try {
     await context.addInitScript(FRAME_PROBE);
@@ -116,7 +116,7 @@ export async function measureOpenLatency(browser: Browser, sandbox: TestSandbox,
   const failed: Record<OpenVariant, string[]> = { preloaded: [], cold: [], legacy013: [] };
   for (let round = -1; round < runs; round++) {
     for (const variant of VARIANTS) {
-      const sample = await once(browser, sandbox, pages, variant).catch((error: Error) => {
+      const sample = await openOnce(browser, sandbox, pages, variant).catch((error: Error) => {
         failed[variant].push(error.message);
         return null;
       });

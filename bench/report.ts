@@ -4,6 +4,7 @@ import type { CyclesResult } from './cycles';
 import type { EnginesResult } from './engines';
 import type { OpenLatency } from './open-latency';
 import type { SdkSize } from './sdk-size';
+import type { SlowLinkResult } from './slow-link';
 import type { Summary } from './stats';
 import type { ThroughputResult } from './throughput';
 
@@ -25,6 +26,8 @@ export interface BenchResult {
   throughput: ThroughputResult;
   /** Open latency per engine (absent with --engine-runs 0 and in results before 2026-11-30). */
   engines?: EnginesResult;
+  /** Open latency with the checkout origin behind shaped links (absent before 2026-11-30 and with --link-runs 0). */
+  slowLinks?: SlowLinkResult[];
 }
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -54,6 +57,29 @@ function formatEngines(e: EnginesResult): string[] {
     }
   }
   for (const s of e.skipped) lines.push('', `Not measured: ${s.engine}, ${s.reason}.`);
+  return lines;
+}
+
+/** The slow-link section: per link, each way's median, what it is in round trips, and what a cold open moved. */
+function formatSlowLinks(links: SlowLinkResult[]): string[] {
+  const lines = ['', 'Open -> phone field focused and interactive with the checkout origin behind a shaped link (a TCP proxy: every byte pays half the round trip each way and its direction\'s bandwidth, every new connection one round trip for its handshake; no TLS, so a floor for HTTPS). The merchant page stays on loopback; the three ways interleave, fresh browser context per run:', ''];
+  lines.push('| link (round trip, down, up) | way | median (spread) | round trips (median / RTT) | target |');
+  lines.push('| --- | --- | --- | --- | --- |');
+  for (const link of links) {
+    const { rttMs, downKbps, upKbps } = link.shape;
+    const name = `${rttMs} ms, ${downKbps / 1000} Mbit/s, ${upKbps / 1000} Mbit/s (${link.open.runs} runs)`;
+    const target = rttMs === 150 ? `<= 600 ms: ${hit(link.open.interactive.cold.median <= 600)}` : '';
+    lines.push(`| ${name} | our SDK, preloaded | ${ms(link.open.interactive.preloaded)} | ${link.roundTrips.preloaded} | |`);
+    lines.push(`| | our SDK, cold | ${ms(link.open.interactive.cold)} | ${link.roundTrips.cold} | ${target} |`);
+    lines.push(`| | published 0.1.3 hook, cold | ${ms(link.open.interactive.legacy013)} | ${link.roundTrips.legacy013} | |`);
+  }
+  lines.push('');
+  for (const link of links) {
+    const t = link.coldTraffic;
+    lines.push(`One cold open of ours over the ${link.shape.rttMs} ms link: ${t.connections} connections, ${kb(t.downBytes)} down, ${kb(t.upBytes)} up (until the phone field was ready).`);
+    const failed = Object.entries(link.open.failed).filter(([, m]) => m.length > 0);
+    if (failed.length > 0) lines.push(`Not timed on the ${link.shape.rttMs} ms link: ${failed.map(([v, m]) => `${v} ${m.length}`).join(', ')}.`);
+  }
   return lines;
 }
 
@@ -97,6 +123,7 @@ export function formatReport(r: BenchResult): string {
     lines.push(`| ${v} | ${phaseNames.map((p) => (Number.isNaN(open.phases[v][p]) || open.phases[v][p] === null ? '-' : open.phases[v][p])).join(' | ')} |`);
   }
   if (r.engines) lines.push(...formatEngines(r.engines));
+  if (r.slowLinks) lines.push(...formatSlowLinks(r.slowLinks));
   lines.push('');
   lines.push('Sizes:');
   lines.push('');
@@ -105,6 +132,7 @@ export function formatReport(r: BenchResult): string {
   lines.push(
     `| checkout app first-load JS (${app.firstLoad.map((a) => a.file).join(', ')}) | ${kb(app.firstLoadGzip)} gzip | <= 110 kB: ${hit(app.firstLoadGzip <= 110_000)} |`,
   );
+  if (app.firstPaintBrotli) lines.push(`| first paint on the wire (page with its stylesheet + first-load JS, brotli as served) | ${kb(app.firstPaintBrotli)} | |`);
   for (const chunk of app.lazy) {
     const when = app.chunks.loads.find((l) => l.file === chunk.file)?.phase ?? 'not loaded before the code step';
     lines.push(`| lazy chunk ${chunk.file} | ${kb(chunk.gzip)} gzip | requested: ${when} |`);

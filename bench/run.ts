@@ -5,7 +5,9 @@
 // Options: --runs N (open runs per variant, default 20), --cycles N (default 100),
 // --seconds N (throughput time bound, default 20), --engine-runs N (per engine and variant,
 // default 10; 0 leaves the section out), --engines chromium,firefox,webkit (an engine that is not
-// installed is skipped, with the reason in the report), --no-build.
+// installed is skipped, with the reason in the report), --links 150/1600/750,40/10000/5000 (the
+// shaped links the checkout origin sits behind: round trip ms / down kbit/s / up kbit/s),
+// --link-runs N (per link and way, default 10; 0 leaves the section out), --no-build.
 // Environment: CHROME_PATH (default /usr/bin/chromium), FIREFOX_PATH, WEBKIT_MINIBROWSER (as the
 // engine flows take them); BENCH_SANDBOX_SCRIPT and BENCH_SANDBOX_NODE_ARGS (e.g. "--cpu-prof")
 // replace or profile the throughput sandbox process.
@@ -23,6 +25,7 @@ import { measureEngines } from './engines';
 import { measureOpenLatency } from './open-latency';
 import { type BenchResult, formatReport } from './report';
 import { sdkSizes } from './sdk-size';
+import { DEFAULT_LINKS, measureSlowLink, parseLinkShape, type SlowLinkResult } from './slow-link';
 import { startBenchServers } from './servers';
 import { measureThroughput } from './throughput';
 
@@ -33,12 +36,16 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     'engine-runs': { type: 'string', default: '10' },
     engines: { type: 'string', default: ENGINES.join(',') },
+    links: { type: 'string', default: DEFAULT_LINKS },
+    'link-runs': { type: 'string', default: '10' },
     'no-build': { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
 const cycles = Number(values.cycles);
 const engineRuns = Number(values['engine-runs']);
+const links = values.links.split(',').filter(Boolean).map(parseLinkShape);
+const linkRuns = Number(values['link-runs']);
 const engines = values.engines.split(',').filter(Boolean) as EngineName[];
 const unknown = engines.filter((e) => !ENGINES.includes(e));
 if (unknown.length > 0) throw new Error(`--engines: unknown ${unknown.join(', ')} (known: ${ENGINES.join(', ')})`);
@@ -66,6 +73,11 @@ try {
   const chunks = await measureChunkTiming(browser, servers.sdk.url);
   log(`${cycles} open/close cycles`);
   const cycled = await measureCycles(browser, servers.sandbox, servers.sdk.url, cycles);
+  const slowLinks: SlowLinkResult[] = [];
+  for (const shape of linkRuns > 0 ? links : []) {
+    log(`open latency over a ${shape.rttMs} ms / ${shape.downKbps} / ${shape.upKbps} kbit/s link: ${linkRuns} runs x 3 variants`);
+    slowLinks.push(await measureSlowLink(browser, { sdk: servers.sdk.url, legacy: servers.legacy.url }, shape, linkRuns));
+  }
   log(`open latency per engine: ${engineRuns} runs x 2 variants x ${engines.join(', ')}`);
   const perEngine = engineRuns > 0 ? await measureEngines({ merchant: servers.sdk.url, runs: engineRuns, engines, log }) : undefined;
   result = {
@@ -85,6 +97,7 @@ try {
     cycles: cycled,
     throughput,
     engines: perEngine,
+    slowLinks: slowLinks.length > 0 ? slowLinks : undefined,
   };
 } finally {
   await browser.close();
