@@ -67,7 +67,7 @@ function formatSlowLinks(links: SlowLinkResult[]): string[] {
   lines.push('| --- | --- | --- | --- | --- |');
   for (const link of links) {
     const { rttMs, downKbps, upKbps } = link.shape;
-    const name = `${rttMs} ms, ${downKbps / 1000} Mbit/s, ${upKbps / 1000} Mbit/s (${link.open.runs} runs)`;
+    const name = `${rttMs} ms, ${downKbps / 1000} Mbit/s, ${upKbps / 1000} Mbit/s (${link.open.runs} runs${link.app ? `; app from ${link.app}` : ''})`;
     const target = rttMs === 150 ? `<= 600 ms: ${hit(link.open.interactive.cold.median <= 600)}` : '';
     lines.push(`| ${name} | our SDK, preloaded | ${ms(link.open.interactive.preloaded)} | ${link.roundTrips.preloaded} | |`);
     lines.push(`| | our SDK, cold | ${ms(link.open.interactive.cold)} | ${link.roundTrips.cold} | ${target} |`);
@@ -76,7 +76,7 @@ function formatSlowLinks(links: SlowLinkResult[]): string[] {
   lines.push('');
   for (const link of links) {
     const t = link.coldTraffic;
-    lines.push(`One cold open of ours over the ${link.shape.rttMs} ms link: ${t.connections} connections, ${kb(t.downBytes)} down, ${kb(t.upBytes)} up (until the phone field was ready).`);
+    lines.push(`One cold open of ours over the ${link.shape.rttMs} ms link${link.app ? ` (app from ${link.app})` : ''}: ${t.connections} connections, ${kb(t.downBytes)} down, ${kb(t.upBytes)} up (until the phone field was ready).`);
     const failed = Object.entries(link.open.failed).filter(([, m]) => m.length > 0);
     if (failed.length > 0) lines.push(`Not timed on the ${link.shape.rttMs} ms link: ${failed.map(([v, m]) => `${v} ${m.length}`).join(', ')}.`);
   }

@@ -7,7 +7,8 @@
 // default 10; 0 leaves the section out), --engines chromium,firefox,webkit (an engine that is not
 // installed is skipped, with the reason in the report), --links 150/1600/750,40/10000/5000 (the
 // shaped links the checkout origin sits behind: round trip ms / down kbit/s / up kbit/s),
-// --link-runs N (per link and way, default 10; 0 leaves the section out), --no-build.
+// --link-runs N (per link and way, default 10; 0 leaves the section out), --compare-app DIR (also
+// measure the links with another build of the checkout app, e.g. the previous release's), --no-build.
 // Environment: CHROME_PATH (default /usr/bin/chromium), FIREFOX_PATH, WEBKIT_MINIBROWSER (as the
 // engine flows take them); BENCH_SANDBOX_SCRIPT and BENCH_SANDBOX_NODE_ARGS (e.g. "--cpu-prof")
 // replace or profile the throughput sandbox process.
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     engines: { type: 'string', default: ENGINES.join(',') },
     links: { type: 'string', default: DEFAULT_LINKS },
     'link-runs': { type: 'string', default: '10' },
+    'compare-app': { type: 'string' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -76,7 +78,9 @@ try {
   const slowLinks: SlowLinkResult[] = [];
   for (const shape of linkRuns > 0 ? links : []) {
     log(`open latency over a ${shape.rttMs} ms / ${shape.downKbps} / ${shape.upKbps} kbit/s link: ${linkRuns} runs x 3 variants`);
-    slowLinks.push(await measureSlowLink(browser, { sdk: servers.sdk.url, legacy: servers.legacy.url }, shape, linkRuns));
+    const pages = { sdk: servers.sdk.url, legacy: servers.legacy.url };
+    if (values['compare-app']) slowLinks.push(await measureSlowLink(browser, pages, shape, linkRuns, values['compare-app']));
+    slowLinks.push(await measureSlowLink(browser, pages, shape, linkRuns));
   }
   log(`open latency per engine: ${engineRuns} runs x 2 variants x ${engines.join(', ')}`);
   const perEngine = engineRuns > 0 ? await measureEngines({ merchant: servers.sdk.url, runs: engineRuns, engines, log }) : undefined;

@@ -5,6 +5,8 @@ import { type LinkShape, type LinkTraffic, startShapingProxy } from './shaping-p
 
 export interface SlowLinkResult {
   shape: LinkShape;
+  /** The checkout app build served, when not dist/checkout-app. */
+  app?: string;
   open: OpenLatency;
   /** Median open time over the link's round trip: how many round trips an open costs. */
   roundTrips: Record<OpenVariant, number>;
@@ -28,9 +30,16 @@ export const DEFAULT_LINKS = '150/1600/750,40/10000/5000';
  * shaping proxy, so the frame's page, its assets and its API calls all cross the link, while the
  * merchant page stays on loopback. Cold, preloaded and the 0.1.3 hook interleave as on loopback.
  */
-export async function measureSlowLink(browser: Browser, merchantPages: OpenPages, shape: LinkShape, runs: number): Promise<SlowLinkResult> {
+export async function measureSlowLink(
+  browser: Browser,
+  merchantPages: OpenPages,
+  shape: LinkShape,
+  runs: number,
+  /** Another build of the checkout app to serve (default: dist/checkout-app), e.g. a previous one to compare. */
+  staticDir?: string,
+): Promise<SlowLinkResult> {
   const proxy = await startShapingProxy(shape);
-  const sandbox = await startTestSandbox({ publicUrl: `${proxy.url}/` });
+  const sandbox = await startTestSandbox({ publicUrl: `${proxy.url}/`, staticDir });
   proxy.setTarget(sandbox.sandbox.port);
   try {
     const open = await measureOpenLatency(browser, sandbox, merchantPages, runs);
@@ -40,6 +49,7 @@ export async function measureSlowLink(browser: Browser, merchantPages: OpenPages
     const coldTraffic = proxy.traffic();
     return {
       shape,
+      app: staticDir,
       open,
       roundTrips: { preloaded: perRtt(open.interactive.preloaded.median), cold: perRtt(open.interactive.cold.median), legacy013: perRtt(open.interactive.legacy013.median) },
       coldTraffic,
