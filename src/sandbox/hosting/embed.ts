@@ -3,6 +3,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
 import type { SandboxContext } from '../context';
 import { sessionBySecret } from '../domain/sessions';
+import { SECRET_SHAPE } from '../ids';
 import { ANY_WEB_PAGE, checkoutCsp, inlineScriptsOf, NO_ANCESTOR } from './csp';
 import { type EncodedFile, readEncoded } from './encoding';
 
@@ -19,8 +20,6 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
-
-const SECRET = /^[A-Za-z0-9_-]{16,200}$/;
 
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Checkout app not built</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem">
@@ -93,7 +92,7 @@ export function embedRoutes(ctx: SandboxContext): Hono {
       return c.html(NOT_FRAMED, 403);
     }
     const secret = c.req.param('secret');
-    const session = SECRET.test(secret) ? sessionBySecret(ctx.db, secret) : undefined;
+    const session = SECRET_SHAPE.test(secret) ? sessionBySecret(ctx.db, secret) : undefined;
     // Legacy path: only the page that created the session may frame it. Unknown secret: nobody.
     return servePage(c, ctx, session ? session.origin : NO_ANCESTOR);
   });
