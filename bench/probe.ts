@@ -73,7 +73,7 @@ export interface FrameMilestones {
  * - readyAt: the phone field became ready for typing: it is in the document with a box, and this
  *   document has focus with the field or nothing focused in it. WebKit lets a cross-origin frame
  *   focus its own field only once the customer acts in it; there the frame has focus and the
- *   first character typed moves focus to the field (keepFirstFocus in src/checkout/boot.tsx);
+ *   first character typed moves focus to the field (keepFirstFocus in src/checkout/start/keep-first-focus.ts);
  * - nextTaskAt: the next task after that ran (the main thread is free to take the keys).
  * Checked when the DOM changes and when focus moves (`via` names which saw it). Each record is
  * posted to the top page (the merchant's origin, from the frame's referrer), where the benchmark
