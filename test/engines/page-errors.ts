@@ -1,4 +1,5 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Driver } from './driver/driver';
@@ -46,7 +47,12 @@ export function probedCheckoutApp(): { dir: string; remove(): void } {
   const index = join(dir, 'index.html');
   const html = readFileSync(index, 'utf8');
   if (!html.includes('<head>')) throw new Error('dist/checkout-app/index.html has no <head>');
-  writeFileSync(index, html.replace('<head>', '<head><script src="/checkout-app/probe.js"></script>'));
+  const probed = html.replace('<head>', '<head><script src="/checkout-app/probe.js"></script>');
+  writeFileSync(index, probed);
+  // The sandbox serves the build's .br/.gz of a page to browsers that accept them: those are
+  // written again from the probed page, so every browser gets the probe, compressed as shipped.
+  writeFileSync(`${index}.br`, brotliCompressSync(probed));
+  writeFileSync(`${index}.gz`, gzipSync(probed));
   writeFileSync(join(dir, 'probe.js'), PROBE_SCRIPT);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
