@@ -1,15 +1,72 @@
 import { createContext, useContext } from 'react';
-import { en, type Strings } from './en';
+import type { Catalog } from './catalog';
+import { en } from './en';
+import type { Locale } from './locales';
 
-export type { Strings };
+export type { Catalog } from './catalog';
+export { formatCardExpiry, formatMoney } from './format';
+export { type Direction, directionOf, LOCALES, type Locale, PSEUDO_LOCALE } from './locales';
+export { negotiateLocale } from './negotiate';
+/** @deprecated The name screens use until they move to `Catalog`. */
+export type Strings = Catalog;
 
-/** The catalog for a locale; English is the only one so far and the fallback for all. */
-export function stringsFor(_locale?: string): Strings {
+/** Each locale but English is a chunk of its own, fetched only by a checkout that shows it. */
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Catalog>> = {
+  es: () => import('./es').then((module) => module.es),
+  fr: () => import('./fr').then((module) => module.fr),
+  de: () => import('./de').then((module) => module.de),
+  it: () => import('./it').then((module) => module.it),
+  'pt-BR': () => import('./pt-BR').then((module) => module.ptBR),
+  nl: () => import('./nl').then((module) => module.nl),
+  pl: () => import('./pl').then((module) => module.pl),
+  ja: () => import('./ja').then((module) => module.ja),
+  'zh-CN': () => import('./zh-CN').then((module) => module.zhCN),
+  ar: () => import('./ar').then((module) => module.ar),
+  he: () => import('./he').then((module) => module.he),
+  'en-XA': () => import('./en-XA').then((module) => module.enXA),
+};
+
+const loaded = new Map<Locale, Catalog>([['en', en]]);
+const loading = new Map<Locale, Promise<Catalog>>();
+
+/** The locale's catalog when it is at hand (English always; others once loadCatalog resolved), else undefined. */
+export function catalogNow(locale: Locale): Catalog | undefined {
+  return loaded.get(locale);
+}
+
+/**
+ * The locale's catalog, fetching its chunk the first time. Rejects when the chunk cannot be
+ * fetched (a later call tries again); the caller shows English meanwhile.
+ */
+export function loadCatalog(locale: Locale): Promise<Catalog> {
+  if (locale === 'en') return Promise.resolve(en);
+  const ready = loaded.get(locale);
+  if (ready) return Promise.resolve(ready);
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = loaders[locale]().then(
+      (catalog) => {
+        loaded.set(locale, catalog);
+        loading.delete(locale);
+        return catalog;
+      },
+      (error: unknown) => {
+        loading.delete(locale);
+        throw error;
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/** English, whatever the locale: what screens get until the app loads catalogs with loadCatalog. */
+export function stringsFor(_locale?: string): Catalog {
   return en;
 }
 
-export const StringsContext = createContext<Strings>(en);
+export const StringsContext = createContext<Catalog>(en);
 
-export function useStrings(): Strings {
+export function useStrings(): Catalog {
   return useContext(StringsContext);
 }

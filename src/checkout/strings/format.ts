@@ -1,0 +1,47 @@
+/** A decimal string as money fields carry it: "12", "12.5", "12.50", "-3.00". */
+const DECIMAL = /^-?\d+(?:\.(\d+))?$/;
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(locale: string, currency: string, fractionDigits: number | undefined): Intl.NumberFormat {
+  const key = `${locale} ${currency} ${fractionDigits ?? ''}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      ...(fractionDigits === undefined ? {} : { maximumFractionDigits: fractionDigits }),
+    });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * An amount in a currency as the locale writes it: formatMoney('de', '12.50', 'USD') is
+ * "12,50 $". Shows the currency's usual decimals ("12.5" USD -> "$12.50", "1200.00" JPY in ja ->
+ * "￥1,200") and never rounds away a digit the amount has ("0.125" USD -> "$0.125").
+ */
+export function formatMoney(locale: string, amount: string, currency: string): string {
+  const match = DECIMAL.exec(amount);
+  if (!match) throw new RangeError(`formatMoney: "${amount}" is not a decimal string`);
+  const significant = (match[1] ?? '').replace(/0+$/, '').length;
+  const usual = moneyFormat(locale, currency, undefined).resolvedOptions().maximumFractionDigits ?? 2;
+  const format = significant > usual ? moneyFormat(locale, currency, Math.min(significant, 20)) : moneyFormat(locale, currency, undefined);
+  // Engines with Intl.NumberFormat v3 (ES2023) format a numeric string exactly; older ones turn
+  // it into a Number, which keeps every digit of amounts up to 15 significant digits.
+  return (format.format as (value: string) => string)(amount);
+}
+
+const expiryFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A card's expiry as the locale writes a month and a two-digit year: "04/31" in en, "4/31" in es. */
+export function formatCardExpiry(locale: string, month: number, year: number): string {
+  let format = expiryFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: '2-digit', year: '2-digit', timeZone: 'UTC' });
+    expiryFormats.set(locale, format);
+  }
+  const fullYear = year < 100 ? 2000 + year : year;
+  return format.format(Date.UTC(fullYear, month - 1, 1));
+}
