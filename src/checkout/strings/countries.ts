@@ -71,7 +71,7 @@ export function matchesCountry(option: CountryOption, query: string, locale: str
   if (q === '') return true;
   if (/^\+?[\d\s]+$/.test(q)) {
     const digits = q.replace(/\D/g, '');
-    return option.dialCode !== undefined && option.dialCode.replace(/\D/g, '').startsWith(digits);
+    return option.dialCode?.replace(/\D/g, '').startsWith(digits) ?? false;
   }
   return fold(option.name, locale).includes(q) || fold(option.englishName, 'en').includes(q) || option.region.toLowerCase() === q;
 }

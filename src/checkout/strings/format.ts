@@ -25,12 +25,13 @@ function moneyFormat(locale: string, currency: string, fractionDigits: number | 
 export function formatMoney(locale: string, amount: string, currency: string): string {
   const match = DECIMAL.exec(amount);
   if (!match) throw new RangeError(`formatMoney: "${amount}" is not a decimal string`);
-  const significant = (match[1] ?? '').replace(/0+$/, '').length;
+  const decimals = (match[1] ?? '').replace(/0+$/, '').length;
+  // A double holds any decimal of up to 15 significant digits closely enough that rounding it to
+  // its own number of decimals gives those digits back; money here has at most 12.
+  if (amount.replace(/^-?0*|\./g, '').length > 15) throw new RangeError(`formatMoney: "${amount}" has more than 15 digits`);
   const usual = moneyFormat(locale, currency, undefined).resolvedOptions().maximumFractionDigits ?? 2;
-  const format = significant > usual ? moneyFormat(locale, currency, Math.min(significant, 20)) : moneyFormat(locale, currency, undefined);
-  // Engines with Intl.NumberFormat v3 (ES2023) format a numeric string exactly; older ones turn
-  // it into a Number, which keeps every digit of amounts up to 15 significant digits.
-  return (format.format as (value: string) => string)(amount);
+  const format = moneyFormat(locale, currency, decimals > usual ? decimals : undefined);
+  return format.format(Number(amount));
 }
 
 const expiryFormats = new Map<string, Intl.DateTimeFormat>();

@@ -7,7 +7,7 @@ const plural = pluralFor('he');
 
 // Gender-neutral Hebrew, as Israeli forms write it: "יש להזין…" rather than a gendered imperative.
 export const he = defineCatalog({
-  dialogLabel: (merchant) => `תשלום ל${isolate(merchant)}`,
+  dialogLabel: (merchant) => `תשלום עבור ${isolate(merchant)}`,
   close: 'סגירת התשלום',
   loading: 'התשלום נטען…',
   poweredBy: 'מאובטח על ידי Lava',
@@ -19,7 +19,7 @@ export const he = defineCatalog({
   phone: {
     title: 'הזנת מספר טלפון',
     lead: (merchant) =>
-      `${isolate(merchant)} משתמש ב-Lava לחיוב. נשלח קוד ב-SMS כדי לוודא שזה אכן את/ה.`,
+      `${isolate(merchant)} משתמש ב-Lava לחיוב. נשלח קוד ב-SMS כדי לאמת את זהותך.`,
     ownerLead: (masked) => `אימות זהות: יש להזין את מספר הטלפון של החשבון הזה (${ltr(masked)}).`,
     country: 'מדינה',
     countrySearch: 'חיפוש מדינה',

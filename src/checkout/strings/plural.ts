@@ -20,7 +20,7 @@ interface PluralCategories {
 export type PluralCategory<L extends Locale> = PluralCategories[L];
 
 /** One sentence per category; each gets the count already formatted for the locale. */
-export type PluralForms<L extends Locale> = Record<PluralCategory<L>, (count: string) => string>;
+export type PluralForms<L extends Locale> = Record<PluralCategory<L>, (count: string) => string> & { other: (count: string) => string };
 
 export type Plural<L extends Locale> = (count: number, forms: PluralForms<L>) => string;
 
