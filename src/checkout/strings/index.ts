@@ -4,6 +4,7 @@ import { en } from './en';
 import type { Locale } from './locales';
 
 export type { Catalog } from './catalog';
+export { type CountryExtras, type CountryOption, countryOptions, matchesCountry } from './countries';
 export { formatCardExpiry, formatMoney } from './format';
 export { type Direction, directionOf, LOCALES, type Locale, PSEUDO_LOCALE } from './locales';
 export { negotiateLocale } from './negotiate';

@@ -12,8 +12,8 @@ function accent(text: string): string {
 }
 
 /** "[Ëñţéŕ ýöûŕ þĥöñé ñûɱƀéŕ ·········]": 40% longer than English, as German and French often are. */
-function pseudoText(text: string, length = text.length): string {
-  return `[${text} ${'·'.repeat(Math.ceil(length * 0.4))}]`;
+function pseudoText(text: string): string {
+  return `[${text} ${'·'.repeat(Math.ceil(text.length * 0.4))}]`;
 }
 
 function escapeRegExp(text: string): string {
@@ -32,7 +32,7 @@ function pseudoEntry(entry: (...args: never[]) => string): (...args: never[]) =>
     // Longest first, so a value that contains another is kept whole.
     const kept = new RegExp(`(${values.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`);
     const parts = english.split(kept).map((part, index) => (index % 2 === 1 ? part : accent(part)));
-    return pseudoText(parts.join(''), english.length);
+    return pseudoText(parts.join(''));
   };
 }
 
