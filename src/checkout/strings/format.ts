@@ -46,3 +46,44 @@ export function formatCardExpiry(locale: string, month: number, year: number): s
   const fullYear = year < 100 ? 2000 + year : year;
   return format.format(Date.UTC(fullYear, month - 1, 1));
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { useGrouping: false, minimumFractionDigits: 2 });
+    numberFormats.set(locale, format);
+  }
+  return format;
+}
+
+/** A decimal string as the locale writes it in an amount field, without currency or grouping: "12.50" in de is "12,50". */
+export function formatAmountInput(locale: string, amount: string): string {
+  if (!DECIMAL.test(amount)) return amount;
+  return numberFormat(locale).format(Number(amount));
+}
+
+/**
+ * What a customer typed in an amount field, as the decimal string money fields carry: the
+ * locale's decimal separator or a point ("12,50" and "12.50" in de are both "12.50"), in Latin or
+ * Arabic-Indic digits; currency signs, spaces and the locale's grouping are dropped. What is
+ * still not an amount is left for the flow to refuse.
+ */
+export function parseAmountInput(locale: string, text: string): string {
+  const parts = new Intl.NumberFormat(locale).formatToParts(10000.5);
+  const decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.';
+  const group = parts.find((part) => part.type === 'group')?.value ?? ',';
+  let kept = text
+    .replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x660))
+    .replace(/[\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) - 0x6f0))
+    // The Arabic decimal and thousands separators, whichever digits the engine writes ar with.
+    .replace(/\u066b/g, '.')
+    .replace(/[\s\u00a0\u202f\u066c]/g, '');
+  if (decimal !== '.' && kept.includes(decimal)) {
+    kept = kept.split('.').join('').split(group).join('').replace(decimal, '.');
+  } else if (group !== '.') {
+    kept = kept.split(group).join('');
+  }
+  return kept.replace(/[^\d.-]/g, '');
+}

@@ -5,7 +5,9 @@ import type { Locale } from './locales';
 
 export type { Catalog } from './catalog';
 export { type CountryExtras, type CountryOption, countryOptions, matchesCountry } from './countries';
-export { formatCardExpiry, formatMoney } from './format';
+import { formatMoney } from './format';
+
+export { formatAmountInput, formatCardExpiry, formatMoney, parseAmountInput } from './format';
 export { type Direction, directionOf, LOCALES, type Locale, PSEUDO_LOCALE } from './locales';
 export { negotiateLocale } from './negotiate';
 /** @deprecated The name screens use until they move to `Catalog`. */
@@ -71,4 +73,17 @@ export const StringsContext = createContext<Catalog>(en);
 
 export function useStrings(): Catalog {
   return useContext(StringsContext);
+}
+
+/** The locale the strings are in: what money, numbers and country names are written in. */
+export const LocaleContext = createContext<Locale>('en');
+
+export function useLocale(): Locale {
+  return useContext(LocaleContext);
+}
+
+/** Money in `currency` as the customer's locale writes it: "$25.00" in en, "25,00 $" in de. */
+export function useMoney(currency: string): (amount: string) => string {
+  const locale = useLocale();
+  return (amount) => formatMoney(locale, amount, currency);
 }

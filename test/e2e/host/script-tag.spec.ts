@@ -76,7 +76,12 @@ test.describe('script tag by its UMD name (dist/lava-checkout.umd.js)', () => {
     await page.goto(`${servers.merchant.url}/index.html`);
     await page.evaluate(() => {
       const w = window as unknown as { define: ((deps: string[], factory: () => unknown) => void) & { amd: object }; amdModule?: unknown };
-      w.define = Object.assign((_deps: string[], factory: () => unknown) => void (w.amdModule = factory()), { amd: {} });
+      w.define = Object.assign(
+        (_deps: string[], factory: () => unknown) => {
+          w.amdModule = factory();
+        },
+        { amd: {} },
+      );
     });
     await page.addScriptTag({ url: `${servers.merchant.url}/dist/lava-checkout.umd.js` });
     const found = await page.evaluate(() => {

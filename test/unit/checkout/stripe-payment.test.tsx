@@ -1,18 +1,18 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { FlowState } from '../../../src/checkout/flow/types';
+import type { PaymentState } from '../../../src/checkout/flow/types';
 import { StripePayment, type StripePaymentProps } from '../../../src/checkout/steps/payment/StripePayment';
 import { AppearanceContext } from '../../../src/checkout/theme/context';
 import { atPayment } from './fixtures';
 import { fakeStripe } from './fake-stripe';
 import { renderStep } from './render';
 
-function stripeState(): FlowState {
+function stripeState(): PaymentState {
   const state = atPayment();
   return {
     ...state,
-    session: { ...state.session!, processor: { kind: 'stripe', publishable_key: 'pk_test_123' } },
-    intent: { ...state.intent!, client_secret: 'pi_s_secret_abc' },
+    session: { ...state.session, processor: { kind: 'stripe', publishable_key: 'pk_test_123' } },
+    intent: { ...state.intent, client_secret: 'pi_s_secret_abc' },
   };
 }
 
@@ -119,7 +119,7 @@ describe('payment step with Stripe (fake Stripe object)', () => {
   });
 
   it('given no client secret, then it says the form is unavailable', () => {
-    const state = { ...stripeState(), intent: { ...stripeState().intent!, client_secret: undefined } };
+    const state = { ...stripeState(), intent: { ...stripeState().intent, client_secret: undefined } };
     renderStripe(async () => ({}), state);
     expect(screen.getByText(/payment form could not be loaded/)).toBeInTheDocument();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCardExpiry, formatMoney } from '../../../../src/checkout/strings';
+import { formatAmountInput, formatCardExpiry, formatMoney, parseAmountInput } from '../../../../src/checkout/strings';
 
 describe('formatMoney', () => {
   it.each([
@@ -64,5 +64,30 @@ describe('formatCardExpiry', () => {
       const expected = new Intl.DateTimeFormat(locale, { month: '2-digit', year: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2031, 3, 1));
       expect(formatCardExpiry(locale, 4, 2031), locale).toBe(expected);
     }
+  });
+});
+
+describe('amount field', () => {
+  it.each([
+    ['en', '12.5', '12.50'],
+    ['de', '12.50', '12,50'],
+    ['de', '1234.50', '1234,50'],
+    ['fr', '25', '25,00'],
+  ])('given %s and %s, then the field shows %j', (locale, amount, expected) => {
+    expect(formatAmountInput(locale, amount)).toBe(expected);
+  });
+
+  it.each([
+    ['en', '12.50', '12.50'],
+    ['en', '$1,234.50', '1234.50'],
+    ['de', '12,50', '12.50'],
+    ['de', '12.50', '12.50'],
+    ['de', '1.234,50 $', '1234.50'],
+    ['fr', '1\u202f234,50', '1234.50'],
+    ['pt-BR', 'US$ 25,00', '25.00'],
+    ['ar', '\u0661\u0662\u066b\u0665\u0660', '12.50'],
+    ['en', 'abc', ''],
+  ])('given %s and the customer typed %j, then the amount is %j', (locale, typed, expected) => {
+    expect(parseAmountInput(locale, typed)).toBe(expected);
   });
 });
