@@ -64,11 +64,6 @@ export function loadCatalog(locale: Locale): Promise<Catalog> {
   return pending;
 }
 
-/** English, whatever the locale: what screens get until the app loads catalogs with loadCatalog. */
-export function stringsFor(_locale?: string): Catalog {
-  return en;
-}
-
 export const StringsContext = createContext<Catalog>(en);
 
 export function useStrings(): Catalog {
