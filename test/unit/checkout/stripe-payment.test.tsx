@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { PaymentState } from '../../../src/checkout/flow/types';
 import { StripePayment, type StripePaymentProps } from '../../../src/checkout/steps/payment/StripePayment';
+import { type Locale, LocaleContext } from '../../../src/checkout/strings';
 import { AppearanceContext } from '../../../src/checkout/theme/context';
 import { atPayment } from './fixtures';
 import { fakeStripe } from './fake-stripe';
@@ -31,6 +32,18 @@ function renderStripe(confirm: () => Promise<unknown>, state = stripeState()) {
   return { ...view, fake };
 }
 
+/** The checkout shows `locale`. */
+function renderStripeIn(locale: Locale) {
+  const fake = fakeStripe(async () => ({}));
+  const InLocale = (props: StripePaymentProps) => (
+    <LocaleContext.Provider value={locale}>
+      <StripePayment {...props} />
+    </LocaleContext.Provider>
+  );
+  renderStep(InLocale, stripeState(), { payLabel: 'Pay', offerSave: true, stripe: fake.stripe });
+  return fake;
+}
+
 describe('payment step with Stripe (fake Stripe object)', () => {
   it('given the intent, then Elements get its client secret and the host appearance, and a PaymentElement mounts', async () => {
     const { fake } = renderStripe(async () => ({}));
@@ -42,6 +55,15 @@ describe('payment step with Stripe (fake Stripe object)', () => {
       }),
     );
     expect(fake.element.mount).toHaveBeenCalled();
+  });
+
+  it.each([
+    ['de', 'de'],
+    ['zh-CN', 'zh'],
+    ['en-XA', 'en'],
+  ] as const)('given the checkout in %s, then Elements are in Stripe\'s %s', async (locale, stripeLocale) => {
+    const fake = renderStripeIn(locale);
+    await waitFor(() => expect(fake.raw.elements).toHaveBeenCalledWith(expect.objectContaining({ locale: stripeLocale })));
   });
 
   it('when paying succeeds, then it confirms in place (no redirect) and hands the PaymentIntent to the server', async () => {
