@@ -20,5 +20,10 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      // What the first screen needs goes in one chunk: catalogs share its string helpers, which
+      // the bundler would otherwise split off into small chunks loaded alongside it.
+      output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
+    },
   },
 });

@@ -9,7 +9,8 @@ export type Step = (typeof STEPS)[number];
  * phone number, a name or an email.
  */
 export type CheckoutEvent =
-  | { type: 'ready'; step: Step }
+  /** `locale`: the one the checkout shows (a BCP 47 tag such as "de" or "pt-BR"); older checkouts leave it out. */
+  | { type: 'ready'; step: Step; locale?: string }
   | { type: 'step'; step: Step }
   | { type: 'otp_sent' }
   | { type: 'otp_verified' }

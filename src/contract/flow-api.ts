@@ -37,7 +37,8 @@ export interface CreditBundleSummary {
 }
 
 export interface AmountRules {
-  currency: 'USD';
+  /** ISO 4217; the session's currency, which plans and bundles are priced in too. */
+  currency: string;
   min: string;
   max: string;
   presets: string[];
@@ -150,7 +151,8 @@ export interface PaymentIntentRequest {
 export interface PaymentIntentResponse {
   intent_id: string;
   amount: string;
-  currency: 'USD';
+  /** ISO 4217. */
+  currency: string;
   description: string;
   saved_cards: SavedCard[];
   /** Stripe only. */

@@ -178,8 +178,8 @@ export function parseHostMessage(value: unknown): HostMessage | null {
 
 // ---- app -> host, read by the host SDK ----
 
-/** Every onEvent name passes (a newer checkout may add some); only `step` and `code` travel with it. */
-const EVENT: Shape = { type: word, step: optional(word), code: optional(word) };
+/** Every onEvent name passes (a newer checkout may add some); only `step`, `code` and `locale` travel with it. */
+const EVENT: Shape = { type: word, step: optional(word), code: optional(word), locale: optional(text) };
 
 const APP: Record<string, Shape> = {
   // No prototype, as HOST.

@@ -1,7 +1,7 @@
 import type { Root } from 'react-dom/client';
 import type { FlowController } from '../flow/controller';
 import { initialState } from '../flow/initial-state';
-import { drawApp } from './draw-app';
+import { drawApp, ENGLISH } from './draw-app';
 import { type CheckoutOptions, type StartedCheckout, startCheckout } from './start-checkout';
 
 export interface EarlyPhoneStep {
@@ -19,7 +19,7 @@ export function drawPhoneStepEarly(root: Root): EarlyPhoneStep {
   let live: FlowController | null = null;
   // Until the next render hands the screens the live controller, what they dispatch goes to it.
   const early: FlowController = { getState: () => waiting, dispatch: (event) => live?.dispatch(event), subscribe: () => () => {} };
-  drawApp(root, { controller: early, backdrop: false, appearance: {}, mayFocus: false });
+  drawApp(root, { controller: early, backdrop: false, language: ENGLISH, appearance: {}, mayFocus: false });
   return {
     start(options) {
       const started = startCheckout(root, options, { phoneDrawn: true });

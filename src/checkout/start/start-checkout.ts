@@ -9,8 +9,9 @@ import { flowTokenStore } from '../flow/flow-token-store';
 import { browserStorage, idempotencyKeys } from '../flow/idempotency';
 import { initialState } from '../flow/initial-state';
 import type { Session } from '../flow/types';
+import { catalogNow, directionOf, loadCatalog, negotiateLocale } from '../strings';
 import { applyAppearance } from '../theme/appearance';
-import { type AppView, drawApp } from './draw-app';
+import { type AppLanguage, type AppView, drawApp, ENGLISH } from './draw-app';
 import { keepFirstFocus } from './keep-first-focus';
 
 /** What the host sent (or the legacy page carries) to start a checkout with. */
@@ -45,15 +46,23 @@ export interface StartedCheckout {
  * field takes focus first, then `ready` and /start go out, then the app re-renders with the
  * host's appearance and strings in a task of its own, so the field takes typing right away.
  * With nothing drawn yet, the one render happens at once and its step takes focus.
+ *
+ * A locale other than English draws once its catalog is here: its chunk is fetched alongside
+ * /start, so the loading step is rarely seen in English first. A chunk that fails to load leaves
+ * the checkout in English, with nothing said to the customer.
  */
 export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn }: StartOptions): StartedCheckout {
   document.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   const stopKeepingFocus = keepFirstFocus(document);
-  applyAppearance(document.documentElement, options.appearance);
-  document.documentElement.dataset.embed = options.embed;
+  const html = document.documentElement;
+  applyAppearance(html, options.appearance);
+  html.dataset.embed = options.embed;
+  const locale = negotiateLocale(options.locale, navigator.languages);
+  const strings = catalogNow(locale);
+  const catalog = strings ? null : loadCatalog(locale).catch(() => null);
   const controller = createFlowController(
     flowDeps(options),
-    reportTo(options.link, { session: (session) => options.onSession?.(session) }),
+    reportTo(options.link, { locale, session: (session) => options.onSession?.(session) }),
     initialState({ askBeforeClose: options.confirmClose, phoneBeforeStart: true }),
   );
   // Once the flow has ended there is no field left to give focus to.
@@ -66,9 +75,19 @@ export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn
   }
   options.link.onCloseRequest(() => controller.dispatch({ type: 'CLOSE', byHost: true }));
   controller.dispatch({ type: 'START' });
-  const view = viewOf(controller, options);
-  if (phoneDrawn) setTimeout(() => drawApp(root, view), 0);
-  else drawApp(root, view);
+  const draw = (language: AppLanguage) => {
+    // Set with the strings, so the page never says one language and shows another.
+    html.lang = language.locale;
+    html.dir = directionOf(language.locale);
+    drawApp(root, viewOf(controller, options, language));
+  };
+  if (strings) {
+    const language = { locale, strings, requested: options.locale };
+    if (phoneDrawn) setTimeout(() => draw(language), 0);
+    else draw(language);
+  } else {
+    void catalog?.then((loaded) => draw(loaded ? { locale, strings: loaded, requested: options.locale } : { ...ENGLISH, requested: options.locale }));
+  }
   return { controller, dispose };
 }
 
@@ -84,9 +103,9 @@ function flowDeps(options: CheckoutOptions): EffectDeps {
   };
 }
 
-function viewOf(controller: FlowController, options: CheckoutOptions): AppView {
+function viewOf(controller: FlowController, options: CheckoutOptions, language: AppLanguage): AppView {
   const { link, embed } = options;
   const onResize = embed === 'inline' ? (height: number) => link.send({ type: 'resize', height }) : undefined;
   // The focus above misses when nothing is drawn yet: this render's step then takes it.
-  return { controller, backdrop: options.backdrop, locale: options.locale, appearance: options.appearance, onResize, mayFocus: true };
+  return { controller, backdrop: options.backdrop, language, appearance: options.appearance, onResize, mayFocus: true };
 }

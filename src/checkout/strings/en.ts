@@ -1,6 +1,13 @@
-import type { ErrorCode } from '../../contract';
+import type { BillingInterval, ErrorCode } from '../../contract';
+import { formatCardExpiry } from './format';
+import { pluralFor } from './plural';
 
-/** Every word the customer reads. Other locales provide the same shape. */
+const plural = pluralFor('en');
+
+/**
+ * Every word the customer reads; the shape every other catalog has (`Catalog`). Amounts arrive
+ * formatted (`formatMoney`), so no entry writes a currency; counts go through `plural`.
+ */
 export const en = {
   dialogLabel: (merchant: string) => `Checkout for ${merchant}`,
   close: 'Close checkout',
@@ -34,7 +41,11 @@ export const en = {
     submit: 'Verify',
     verifying: 'Verifying…',
     resend: 'Send a new code',
-    resendIn: (seconds: number) => `You can request a new code in ${seconds} s`,
+    resendIn: (seconds: number) =>
+      plural(seconds, {
+        one: (n) => `You can request a new code in ${n} second`,
+        other: (n) => `You can request a new code in ${n} seconds`,
+      }),
     changeNumber: 'Change number',
     incomplete: 'Enter all 6 digits.',
     sandboxHint: 'Test numbers take the code 000000.',
@@ -59,16 +70,16 @@ export const en = {
   },
   amount: {
     title: 'Add funds',
-    lead: (min: string, max: string) => `Choose an amount between $${min} and $${max}.`,
+    lead: (min: string, max: string) => `Choose an amount between ${min} and ${max}.`,
     custom: 'Other amount (USD)',
     presets: 'Suggested amounts',
-    outOfRange: (min: string, max: string) => `Enter an amount between $${min} and $${max}.`,
+    outOfRange: (min: string, max: string) => `Enter an amount between ${min} and ${max}.`,
     submit: 'Continue to payment',
   },
   plan: {
     title: 'Your plan',
-    per: (interval: string) => `per ${interval}`,
-    included: (credit: string) => `$${credit} usage credit included each period`,
+    per: (interval: BillingInterval) => ({ day: 'per day', week: 'per week', month: 'per month', year: 'per year' })[interval],
+    included: (credit: string) => `${credit} usage credit included each period`,
     rolloverFull: 'Unused credit rolls over to the next period.',
     rolloverNone: 'Unused credit expires at the end of each period.',
     submit: 'Continue to payment',
@@ -78,7 +89,7 @@ export const en = {
   },
   bundle: {
     title: 'Buy credits',
-    credit: (credit: string) => `$${credit} of usage credit`,
+    credit: (credit: string) => `${credit} of usage credit`,
     submit: 'Continue to payment',
   },
   payment: {
@@ -89,20 +100,21 @@ export const en = {
       'Test cards: 4242 4242 4242 4242 succeeds · 4000 0000 0000 0002 is declined · 4000 0000 0000 9995 has insufficient funds · 4000 0025 0000 3155 asks for authentication. Any future expiry, any CVC.',
     savedCards: 'Saved cards',
     savedCard: (brand: string, last4: string, month: number, year: number) =>
-      `${brand} ending in ${last4}, expires ${String(month).padStart(2, '0')}/${String(year).slice(-2)}`,
+      `${brand} ending in ${last4}, expires ${formatCardExpiry('en', month, year)}`,
     newCard: 'Use a new card',
     cardNumber: 'Card number',
     expiry: 'Expiry (MM/YY)',
     cvc: 'CVC',
     saveCard: 'Save this card for autopay',
-    pay: (amount: string) => `Pay $${amount}`,
-    subscribe: (amount: string) => `Subscribe — $${amount}`,
+    pay: (amount: string) => `Pay ${amount}`,
+    subscribe: (amount: string) => `Subscribe — ${amount}`,
     paying: 'Processing payment…',
     cardNumberInvalid: 'This card number is not valid.',
     cardNumberIncomplete: 'The card number is incomplete.',
     expiryInvalid: 'Enter the expiry as MM/YY.',
     expiryPast: 'This card has expired.',
-    cvcInvalid: (length: number) => `The CVC has ${length} digits.`,
+    cvcInvalid: (length: number) =>
+      plural(length, { one: (n) => `The CVC has ${n} digit.`, other: (n) => `The CVC has ${n} digits.` }),
     tryAnotherCard: 'Please try another card.',
     loadingProcessor: 'Loading secure payment form…',
     processorUnavailable: 'The payment form could not be loaded. Check your connection and try again.',
@@ -161,7 +173,9 @@ export const en = {
     payment_in_progress: 'A payment is already being processed for this checkout. Please wait.',
     internal: 'Something went wrong on our side. Please try again.',
   } satisfies Record<ErrorCode, string>,
-  rateLimitedFor: (seconds: number) => `Too many attempts. Try again in ${seconds} s.`,
+  rateLimitedFor: (seconds: number) =>
+    plural(seconds, {
+      one: (n) => `Too many attempts. Try again in ${n} second.`,
+      other: (n) => `Too many attempts. Try again in ${n} seconds.`,
+    }),
 };
-
-export type Strings = typeof en;

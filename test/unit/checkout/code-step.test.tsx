@@ -58,7 +58,7 @@ describe('code step', () => {
     const { dispatch } = renderStep(CodeStep, { ...atCode(), resendAfter: 3 });
     const resend = screen.getByRole('button', { name: 'Send a new code' });
     expect(resend).toBeDisabled();
-    expect(screen.getByText('You can request a new code in 3 s')).toBeInTheDocument();
+    expect(screen.getByText('You can request a new code in 3 seconds')).toBeInTheDocument();
     act(() => vi.advanceTimersByTime(3100));
     expect(resend).toBeEnabled();
     act(() => resend.click());

@@ -98,7 +98,7 @@ describe('phone step', () => {
 
   it('given a server error, then it is announced', () => {
     renderStep(PhoneStep, { ...atPhone(), error: { code: 'rate_limited', retryAfter: 20 } }, { language: 'en-US' });
-    expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Try again in 20 s.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Too many attempts. Try again in 20 seconds.');
   });
 
   it('given the sandbox processor, then the test numbers are shown and labelled as sandbox', () => {

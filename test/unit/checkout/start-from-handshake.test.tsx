@@ -97,7 +97,7 @@ describe('early phone step', { timeout: 30_000 }, () => {
     expect(await screen.findByLabelText('Verification code')).toBeInTheDocument();
     expect(sent.slice(0, 3)).toEqual([
       { type: 'ready', step: 'phone' },
-      { type: 'event', event: { type: 'ready', step: 'phone' } },
+      { type: 'event', event: { type: 'ready', step: 'phone', locale: 'en' } },
       { type: 'event', event: { type: 'step', step: 'phone' } },
     ]);
   });

@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { PaymentState } from '../../../src/checkout/flow/types';
 import { StripePayment, type StripePaymentProps } from '../../../src/checkout/steps/payment/StripePayment';
+import { type Locale, LocaleContext } from '../../../src/checkout/strings';
 import { AppearanceContext } from '../../../src/checkout/theme/context';
 import { type ConfirmRequest, createFakeStripe } from '../../fixtures/fake-stripe';
 import { atPayment } from './fixtures';
@@ -26,16 +27,32 @@ function ThemedStripePayment(props: StripePaymentProps) {
 }
 
 /** The one fake Stripe, its parts watched; `confirmPayment` answers `confirm`. */
-function renderStripe(confirm: (request: ConfirmRequest) => Promise<unknown>, state = stripeState()) {
+function watchedStripe(confirm: (request: ConfirmRequest) => Promise<unknown>) {
   const parts = createFakeStripe({ confirm });
-  const fake = {
+  return {
     stripe: parts.stripe,
     raw: { elements: vi.spyOn(parts.stripe, 'elements'), confirmPayment: vi.spyOn(parts.stripe, 'confirmPayment') },
     elements: { create: vi.spyOn(parts.elements, 'create'), submit: vi.spyOn(parts.elements, 'submit') },
     element: { mount: vi.spyOn(parts.element, 'mount') },
   };
+}
+
+function renderStripe(confirm: (request: ConfirmRequest) => Promise<unknown>, state = stripeState()) {
+  const fake = watchedStripe(confirm);
   const view = renderStep(ThemedStripePayment, state, { payLabel: 'Pay $25.00', offerSave: true, stripe: fake.stripe });
   return { ...view, fake };
+}
+
+/** The checkout shows `locale`. */
+function renderStripeIn(locale: Locale) {
+  const fake = watchedStripe(async () => ({}));
+  const InLocale = (props: StripePaymentProps) => (
+    <LocaleContext.Provider value={locale}>
+      <StripePayment {...props} />
+    </LocaleContext.Provider>
+  );
+  renderStep(InLocale, stripeState(), { payLabel: 'Pay', offerSave: true, stripe: fake.stripe });
+  return fake;
 }
 
 /** The customer types a card that Stripe would take into the payment element. */
@@ -54,6 +71,15 @@ describe('payment step with Stripe (fake Stripe object)', () => {
       }),
     );
     expect(fake.element.mount).toHaveBeenCalled();
+  });
+
+  it.each([
+    ['de', 'de'],
+    ['zh-CN', 'zh'],
+    ['en-XA', 'en'],
+  ] as const)("given the checkout in %s, then Elements are in Stripe's %s", async (locale, stripeLocale) => {
+    const fake = renderStripeIn(locale);
+    await waitFor(() => expect(fake.raw.elements).toHaveBeenCalledWith(expect.objectContaining({ locale: stripeLocale })));
   });
 
   it('when paying succeeds, then it confirms in place (no redirect) and hands the PaymentIntent to the server', async () => {

@@ -54,6 +54,7 @@ export function CodeStep({ state, dispatch }: StepProps<'code'>) {
         onChange={(e) => accept(e.target.value)}
         autoComplete="one-time-code"
         inputMode="numeric"
+        dir="ltr"
         pattern="[0-9]*"
         maxLength={LENGTH + 4}
         error={incomplete ? strings.code.incomplete : null}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useStrings } from '../../strings';
+import { useMoney, useStrings } from '../../strings';
 import { Button } from '../../ui/Button';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { StepTitle } from '../../ui/StepTitle';
@@ -11,10 +11,12 @@ import { isBusy, isPaying } from '../../flow/status';
 export function PaymentStep({ state, dispatch, Processor }: StepProps<'payment'> & { Processor: ProcessorView }) {
   const strings = useStrings();
   const intent = state.intent;
+  const money = useMoney(intent.currency);
+  const total = money(intent.amount);
   const saved = intent.saved_cards;
   const [choice, setChoice] = useState<string>(saved[0]?.payment_method_id ?? 'new');
   const subscription = state.session.mode === 'subscription';
-  const payLabel = subscription ? strings.payment.subscribe(intent.amount) : strings.payment.pay(intent.amount);
+  const payLabel = subscription ? strings.payment.subscribe(total) : strings.payment.pay(total);
   const paying = isPaying(state) || isBusy(state);
 
   return (
@@ -24,7 +26,9 @@ export function PaymentStep({ state, dispatch, Processor }: StepProps<'payment'>
         <span>{intent.description}</span>
         <span>
           <span className="lava-visually-hidden">{strings.payment.total} </span>
-          <strong>{`$${intent.amount}`}</strong>
+          <strong>
+            <bdi>{total}</bdi>
+          </strong>
         </span>
       </div>
       <ErrorMessage error={state.error} />

@@ -51,6 +51,7 @@ export function SandboxCardForm({ state, dispatch, payLabel, offerSave, now = ()
         ref={refs.number}
         label={strings.payment.cardNumber}
         inputMode="numeric"
+        dir="ltr"
         autoComplete="cc-number"
         value={fields.number}
         onChange={(e) => set('number', formatCardNumber(e.target.value))}
@@ -63,6 +64,7 @@ export function SandboxCardForm({ state, dispatch, payLabel, offerSave, now = ()
           ref={refs.expiry}
           label={strings.payment.expiry}
           inputMode="numeric"
+          dir="ltr"
           autoComplete="cc-exp"
           placeholder="MM / YY"
           value={fields.expiry}
@@ -74,6 +76,7 @@ export function SandboxCardForm({ state, dispatch, payLabel, offerSave, now = ()
           ref={refs.cvc}
           label={strings.payment.cvc}
           inputMode="numeric"
+          dir="ltr"
           autoComplete="cc-csc"
           value={fields.cvc}
           onChange={(e) => set('cvc', digitsOf(e.target.value).slice(0, 4))}

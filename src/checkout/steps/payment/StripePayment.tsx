@@ -1,7 +1,7 @@
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
-import { loadStripe, type Stripe } from '@stripe/stripe-js';
+import { loadStripe, type Stripe, type StripeElementLocale } from '@stripe/stripe-js';
 import { type FormEvent, useMemo, useState } from 'react';
-import { useStrings } from '../../strings';
+import { type Locale, useLocale, useStrings } from '../../strings';
 import { useAppearance } from '../../theme/context';
 import { stripeAppearance } from '../../theme/stripe-appearance';
 import { Button } from '../../ui/Button';
@@ -17,6 +17,13 @@ function stripeFor(publishableKey: string): Promise<Stripe | null> {
   return loading.stripe;
 }
 
+/** Stripe's name for the checkout's locale: Chinese is "zh"; the pseudo-locale is English to Stripe. */
+function stripeLocale(locale: Locale): StripeElementLocale {
+  if (locale === 'zh-CN') return 'zh';
+  if (locale === 'en-XA') return 'en';
+  return locale;
+}
+
 export interface StripePaymentProps extends ProcessorProps {
   /** Tests pass a fake; otherwise Stripe.js is loaded for the session's publishable key. */
   stripe?: Promise<Stripe | null> | Stripe | null;
@@ -25,6 +32,7 @@ export interface StripePaymentProps extends ProcessorProps {
 /** The Stripe implementation of the payment step: Elements + PaymentElement, 3-D Secure in place. */
 export function StripePayment(props: StripePaymentProps) {
   const strings = useStrings();
+  const locale = useLocale();
   const appearance = useAppearance();
   const processor = props.state.session.processor;
   const key = processor.kind === 'stripe' ? processor.publishable_key : null;
@@ -33,9 +41,10 @@ export function StripePayment(props: StripePaymentProps) {
   const options = useMemo(
     () => ({
       clientSecret,
+      locale: stripeLocale(locale),
       appearance: stripeAppearance(appearance, typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches),
     }),
-    [clientSecret, appearance],
+    [clientSecret, locale, appearance],
   );
   if (!stripe || !clientSecret) return <p className="lava-alert">{strings.payment.processorUnavailable}</p>;
   return (

@@ -130,6 +130,7 @@ export function PhoneStep({ state, dispatch, language }: StepProps<'phone'> & { 
         label={strings.phone.number}
         type="tel"
         inputMode="tel"
+        dir="ltr"
         autoComplete="tel"
         value={value}
         onChange={(e) => onChange(e.target.value)}

@@ -1,4 +1,4 @@
-import { useStrings } from '../../strings';
+import { useMoney, useStrings } from '../../strings';
 import { Button } from '../../ui/Button';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { StepTitle } from '../../ui/StepTitle';
@@ -8,6 +8,7 @@ import { isBusy } from '../../flow/status';
 export function BundleStep({ state, dispatch }: StepProps<'bundle'>) {
   const busy = isBusy(state);
   const strings = useStrings();
+  const money = useMoney(state.session.amounts.currency);
   const bundle = state.session.credit_bundle;
   return (
     <div className="lava-step">
@@ -16,9 +17,9 @@ export function BundleStep({ state, dispatch }: StepProps<'bundle'>) {
         <div className="lava-summary">
           <p className="lava-plan-name">{bundle.name}</p>
           <p className="lava-price">
-            <span className="lava-amount">{`$${bundle.cost}`}</span>
+            <bdi className="lava-amount">{money(bundle.cost)}</bdi>
           </p>
-          <p>{strings.bundle.credit(bundle.credit_amount)}</p>
+          <p>{strings.bundle.credit(money(bundle.credit_amount))}</p>
         </div>
       )}
       <ErrorMessage error={state.error} />

@@ -1,4 +1,4 @@
-import { useStrings } from '../../strings';
+import { useMoney, useStrings } from '../../strings';
 import { Button } from '../../ui/Button';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { StepTitle } from '../../ui/StepTitle';
@@ -8,6 +8,7 @@ import { isBusy } from '../../flow/status';
 export function PlanStep({ state, dispatch }: StepProps<'plan'>) {
   const busy = isBusy(state);
   const strings = useStrings();
+  const money = useMoney(state.session.amounts.currency);
   const plan = state.session.plan;
   return (
     <div className="lava-step">
@@ -16,10 +17,10 @@ export function PlanStep({ state, dispatch }: StepProps<'plan'>) {
         <div className="lava-summary">
           <p className="lava-plan-name">{plan.name}</p>
           <p className="lava-price">
-            <span className="lava-amount">{`$${plan.period_amount}`}</span> {strings.plan.per(plan.billing_interval)}
+            <bdi className="lava-amount">{money(plan.period_amount)}</bdi> {strings.plan.per(plan.billing_interval)}
           </p>
           <ul>
-            <li>{strings.plan.included(plan.included_credit)}</li>
+            <li>{strings.plan.included(money(plan.included_credit))}</li>
             <li>{plan.rollover_type === 'full' ? strings.plan.rolloverFull : strings.plan.rolloverNone}</li>
           </ul>
         </div>
