@@ -67,7 +67,7 @@ export const RateLimited: Story = {
   name: 'Server error: rate_limited',
   args: { state: withError(at('phone'), { code: 'rate_limited', retryAfter: 30 }) },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('Too many attempts. Try again in 30 s.');
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Too many attempts. Try again in 30 seconds.');
   },
 };
 export const NetworkError: Story = { name: 'Server error: network', args: { state: withError(at('phone'), { code: 'network' }) } };
