@@ -1,6 +1,5 @@
 import type { StoryContext } from '@storybook/react-vite';
-import axe from 'axe-core';
-import { A11Y_RULES } from './a11y-rules';
+import { expectNoViolations, isStoryTestRun } from './axe';
 import { otherTheme, themeOf } from './themes';
 
 /**
@@ -13,18 +12,8 @@ export async function checkOtherTheme(context: StoryContext): Promise<void> {
   const rendered = themeOf(context.globals);
   root.dataset.theme = otherTheme(rendered);
   try {
-    const result = await axe.run(context.canvasElement, { runOnly: { type: 'tag', values: A11Y_RULES }, resultTypes: ['violations'] });
-    if (result.violations.length > 0) {
-      const summary = result.violations
-        .map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)
-        .join('\n');
-      throw new Error(`axe found ${result.violations.length} violation(s) in the ${otherTheme(rendered)} theme:\n${summary}`);
-    }
+    await expectNoViolations(context.canvasElement, `in the ${otherTheme(rendered)} theme`);
   } finally {
     root.dataset.theme = rendered;
   }
-}
-
-function isStoryTestRun(): boolean {
-  return Boolean((globalThis as { __vitest_browser__?: boolean }).__vitest_browser__);
 }

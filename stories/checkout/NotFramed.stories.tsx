@@ -2,13 +2,24 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useLayoutEffect, useRef } from 'react';
 import { expect } from 'storybook/test';
 import { mountNotFramed } from './app/mount';
+import { useStoryLocale } from './harness/use-story-locale';
 import { shows } from './harness/shows';
 import { dark, phone, phoneDark } from './harness/variants';
 
 /** Holds the element the screen is mounted in (with Preact, as customers get it). */
 function NotFramedPreview() {
+  const locale = useStoryLocale();
   const element = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => mountNotFramed(element.current!).unmount, []);
+  const screen = useRef<ReturnType<typeof mountNotFramed> | null>(null);
+  useLayoutEffect(() => {
+    const mounted = mountNotFramed(element.current!);
+    screen.current = mounted;
+    return () => {
+      screen.current = null;
+      mounted.unmount();
+    };
+  }, []);
+  useLayoutEffect(() => screen.current?.render(locale), [locale]);
   return <div ref={element} />;
 }
 

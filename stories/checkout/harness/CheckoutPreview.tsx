@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import type { FlowState } from '../../../src/checkout/flow/types';
 import { mountCheckoutApp } from '../app/mount';
 import type { FakeFlowApi } from './fake-api';
+import { useStoryLocale } from './use-story-locale';
 
 export interface CheckoutPreviewProps {
   /** Where the flow stands; without it the flow starts from the loading screen and calls `start`. */
@@ -16,9 +17,11 @@ export interface CheckoutPreviewProps {
 
 /**
  * The checkout app in a story. Storybook renders stories with React; the app inside renders with
- * Preact, as customers get it: this component only holds the element the app is mounted in.
+ * Preact, as customers get it: this component only holds the element the app is mounted in, and
+ * hands it the story's locale.
  */
 export function CheckoutPreview(props: CheckoutPreviewProps) {
+  const locale = useStoryLocale();
   const element = useRef<HTMLDivElement>(null);
   const app = useRef<ReturnType<typeof mountCheckoutApp> | null>(null);
   useLayoutEffect(() => {
@@ -29,6 +32,6 @@ export function CheckoutPreview(props: CheckoutPreviewProps) {
       mounted.unmount();
     };
   }, []);
-  useLayoutEffect(() => app.current?.render(props));
+  useLayoutEffect(() => app.current?.render({ ...props, locale }));
   return <div ref={element} />;
 }
