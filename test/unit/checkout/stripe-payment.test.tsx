@@ -43,15 +43,22 @@ function renderStripe(confirm: (request: ConfirmRequest) => Promise<unknown>, st
   return { ...view, fake };
 }
 
-/** The checkout shows `locale`. */
-function renderStripeIn(locale: Locale) {
-  const fake = watchedStripe(async () => ({}));
-  const InLocale = (props: StripePaymentProps) => (
-    <LocaleContext.Provider value={locale}>
+/** The locale the next `renderStripeIn` shows. */
+let shownLocale: Locale = 'en';
+
+function StripePaymentInLocale(props: StripePaymentProps) {
+  return (
+    <LocaleContext.Provider value={shownLocale}>
       <StripePayment {...props} />
     </LocaleContext.Provider>
   );
-  renderStep(InLocale, stripeState(), { payLabel: 'Pay', offerSave: true, stripe: fake.stripe });
+}
+
+/** The checkout shows `locale`. */
+function renderStripeIn(locale: Locale) {
+  const fake = watchedStripe(async () => ({}));
+  shownLocale = locale;
+  renderStep(StripePaymentInLocale, stripeState(), { payLabel: 'Pay', offerSave: true, stripe: fake.stripe });
   return fake;
 }
 
