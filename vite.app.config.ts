@@ -6,12 +6,12 @@ import { inlineStylesheet } from './scripts/inline-stylesheet.ts';
 
 // The checkout app: a static site the sandbox serves at /embed/checkout and /checkout-app/assets/*.
 // Built on Preact's React-compatible layer: the same components, a tenth of React DOM's bytes.
-// Every text file also ships as .br and .gz beside it; the sandbox serves the best one the
-// browser accepts (src/sandbox/hosting/encoding.ts).
+// Every text file also ships as .br and .gz beside it, unless that would be no smaller (a tiny
+// chunk); the sandbox serves the best one the browser accepts (src/sandbox/hosting/encoding.ts).
 export default defineConfig({
   root: 'src/checkout',
   base: '/checkout-app/',
-  plugins: [react(), inlineStylesheet(), compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(html|js|css|svg|json)$/, threshold: 0, skipIfLargerOrEqual: false })],
+  plugins: [react(), inlineStylesheet(), compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(html|js|css|svg|json)$/, threshold: 0, skipIfLargerOrEqual: true })],
   resolve: { alias: preactCompatAliases },
   define: { 'process.env.NODE_ENV': '"production"' },
   build: {
