@@ -4,7 +4,6 @@ import { en } from './en';
 import type { Locale } from './locales';
 
 export type { Catalog } from './catalog';
-export { type CountryExtras, type CountryOption, countryOptions, matchesCountry } from './countries';
 import { formatMoney } from './format';
 
 export { formatAmountInput, formatCardExpiry, formatMoney, parseAmountInput } from './format';

@@ -76,7 +76,7 @@ async function servePage(c: Context, ctx: SandboxContext, frameAncestors: string
   pageHeaders(c, frameAncestors, html === null ? [] : inlineScriptsOf(html));
   if (html === null) return c.html(NOT_BUILT, 503);
   c.header('Content-Type', TYPES['.html']);
-  return encodedBody(c, await readEncoded(join(ctx.staticDir, 'index.html'), c.req.header('accept-encoding')));
+  return encodedBody(c, await readEncoded(join(ctx.staticDir, 'index.html'), c.req.header('accept-encoding'), Buffer.from(html)));
 }
 
 /** The checkout page (legacy URL with the secret, and the secret-free modern URL) and its assets. */

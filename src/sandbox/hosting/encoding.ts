@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 
 /** Content codings the build writes beside each text file, best first (`.br`, `.gz`). */
 const CODINGS = [
@@ -42,12 +42,12 @@ export interface EncodedFile {
 
 /**
  * The best version of `file` the client accepts that the build wrote (`file.br`, `file.gz`),
- * else the file itself.
+ * else the file itself (`asIs` when the caller has already read it).
  */
-export async function readEncoded(file: string, acceptEncoding: string | undefined): Promise<EncodedFile> {
+export async function readEncoded(file: string, acceptEncoding: string | undefined, asIs?: Buffer): Promise<EncodedFile> {
   for (const { name, suffix } of acceptedCodings(acceptEncoding)) {
-    const info = await stat(file + suffix).catch(() => null);
-    if (info?.isFile()) return { body: await readFile(file + suffix), coding: name };
+    const body = await readFile(file + suffix).catch(() => null);
+    if (body) return { body, coding: name };
   }
-  return { body: await readFile(file) };
+  return { body: asIs ?? (await readFile(file)) };
 }
