@@ -29,14 +29,14 @@ export function gzipKb(bytes: Buffer | string): number {
   return gzipSync(bytes, { level: 9 }).length;
 }
 
-function size(file: string): AssetSize {
-  const code = readFileSync(join(APP, file));
+function size(app: string, file: string): AssetSize {
+  const code = readFileSync(join(app, file));
   return { file, bytes: code.length, gzip: gzipKb(code) };
 }
 
 /** Static imports of a built chunk (`import … from "./x.js"`, `import "./x.js"`), not dynamic `import("./x.js")`. */
-function staticImports(file: string): string[] {
-  const code = readFileSync(join(APP, file), 'utf8');
+function staticImports(app: string, file: string): string[] {
+  const code = readFileSync(join(app, file), 'utf8');
   const dir = file.slice(0, file.lastIndexOf('/') + 1);
   const found = new Set<string>();
   for (const match of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'](\.\.?\/[^"']+\.js)["']/g)) {
@@ -45,9 +45,9 @@ function staticImports(file: string): string[] {
   return [...found];
 }
 
-/** Parse dist/checkout-app/index.html and follow its module graph (static edges only). */
-export function appFirstLoad(): AppFirstLoad {
-  const html = readFileSync(join(APP, 'index.html'), 'utf8');
+/** Parse the app's index.html (dist/checkout-app unless another build is named) and follow its module graph (static edges only). */
+export function appFirstLoad(app = APP): AppFirstLoad {
+  const html = readFileSync(join(app, 'index.html'), 'utf8');
   const roots = [
     ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
     ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
@@ -58,29 +58,29 @@ export function appFirstLoad(): AppFirstLoad {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    queue.push(...staticImports(file));
+    queue.push(...staticImports(app, file));
   }
-  const firstLoad = [...seen].map(size);
-  const all = readdirJs();
+  const firstLoad = [...seen].map((file) => size(app, file));
+  const all = readdirJs(app);
   return {
     firstLoad,
     firstLoadGzip: firstLoad.reduce((sum, a) => sum + a.gzip, 0),
-    firstPaintBrotli: ['index.html', ...seen].reduce((sum, file) => sum + brotliBytes(file), 0),
-    lazy: all.filter((f) => !seen.has(f)).map(size),
+    firstPaintBrotli: ['index.html', ...seen].reduce((sum, file) => sum + brotliBytes(app, file), 0),
+    lazy: all.filter((f) => !seen.has(f)).map((file) => size(app, file)),
   };
 }
 
 /** The size of the .br file the build wrote beside `file` (0 where it wrote none). */
-function brotliBytes(file: string): number {
+function brotliBytes(app: string, file: string): number {
   try {
-    return statSync(join(APP, `${file}.br`)).size;
+    return statSync(join(app, `${file}.br`)).size;
   } catch {
     return 0;
   }
 }
 
-function readdirJs(): string[] {
-  return readdirSync(join(APP, 'assets'))
+function readdirJs(app: string): string[] {
+  return readdirSync(join(app, 'assets'))
     .filter((f) => f.endsWith('.js'))
     .map((f) => `assets/${f}`);
 }

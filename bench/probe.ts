@@ -4,7 +4,8 @@
  * - connectedAt: the host answered the hello (a preloaded frame is ready for a token);
  * - renderedAt: the app first rendered into #root (its loading state);
  * - focusedAt: the phone input became document.activeElement;
- * - interactiveAt: the next task after that focus ran (the main thread is free to take input).
+ * - interactiveAt: the next task after that focus ran (the main thread is free to take input);
+ * - langAt: when <html lang> first took each value (the app sets it with the catalog it draws).
  */
 export const FRAME_PROBE = `(() => {
   if (window === window.top) return;
@@ -27,6 +28,12 @@ export const FRAME_PROBE = `(() => {
   }).observe(document, { childList: true, subtree: true });
   window.addEventListener('focusin', check, true);
   window.addEventListener('focus', check, true);
+  const langAt = (bench.langAt = {});
+  const seeLang = () => {
+    const lang = document.documentElement && document.documentElement.lang;
+    if (lang && !langAt[lang]) langAt[lang] = now();
+  };
+  new MutationObserver(seeLang).observe(document, { attributes: true, attributeFilter: ['lang'], subtree: true });
 })();`;
 
 export interface ProbeState {
@@ -34,6 +41,8 @@ export interface ProbeState {
   focusedAt?: number;
   interactiveAt?: number;
   renderedAt?: number;
+  /** When <html lang> first took each value (epoch ms). */
+  langAt?: Record<string, number>;
   /** Added by the reader: the phone input has focus now. */
   phoneFocused?: boolean;
   /** Added by the reader, for a probe that times out: the step heading and the focused element. */

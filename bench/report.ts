@@ -2,6 +2,7 @@ import type { AppFirstLoad } from './app-size';
 import type { ChunkTiming } from './chunk-timing';
 import type { CyclesResult } from './cycles';
 import type { EnginesResult } from './engines';
+import type { LocalizationResult } from './localization';
 import type { OpenLatency } from './open-latency';
 import type { SdkSize } from './sdk-size';
 import type { SlowLinkResult } from './slow-link';
@@ -28,6 +29,8 @@ export interface BenchResult {
   engines?: EnginesResult;
   /** Open latency with the checkout origin behind shaped links (absent before 2026-11-30 and with --link-runs 0). */
   slowLinks?: SlowLinkResult[];
+  /** Localization's cost on loopback (absent before 2026-11-30 and with --l10n-runs 0). */
+  localization?: LocalizationResult;
 }
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -83,6 +86,25 @@ function formatSlowLinks(links: SlowLinkResult[]): string[] {
   return lines;
 }
 
+/** The localization section: each way's median, its ratio to the build before (or to English), first-load bytes. */
+function formatLocalization(l: LocalizationResult): string[] {
+  const lines = ['', `Localization on loopback (${l.runs} runs per way, interleaved after one discarded warm-up round, fresh browser context per run; a German open counts once the field is focused and <html lang> says German)${l.before ? `, against the build before localization from ${l.before}` : ''}:`, ''];
+  lines.push('| way | median (spread) |');
+  lines.push('| --- | --- |');
+  for (const [way, summary] of Object.entries(l.interactive)) lines.push(`| ${way} | ${summary.n === 0 ? 'no timed run' : ms(summary)} |`);
+  lines.push('');
+  lines.push(`Ratios of medians (same run; target <= 1.10 for this build over the one before): ${Object.entries(l.ratios).map(([name, ratio]) => `${name} = **${ratio}x**${l.before ? ` (${hit(ratio <= 1.1)})` : ''}`).join('; ')}.`);
+  lines.push('');
+  const { current, before, growth } = l.firstLoad;
+  lines.push(
+    `First-load JS: ${kb(current)} gzip${before === undefined ? '' : ` (before localization ${kb(before)}; ${growth! >= 0 ? '+' : ''}${growth} B, target <= +2000 B: ${hit(growth! <= 2000)})`}` +
+      `${l.catalog ? `; the German catalog, fetched alongside /api/flow/start, ${kb(l.catalog.gzip)} gzip (${l.catalog.file})` : ''}.`,
+  );
+  const failed = Object.entries(l.failed).filter(([, m]) => m.length > 0);
+  if (failed.length > 0) lines.push('', `Not timed (warm-up round included): ${failed.map(([w, m]) => `${w} ${m.length}: ${m[0]!.slice(0, 200)}`).join('; ')}.`);
+  return lines;
+}
+
 /** The Markdown report (what goes in the README). */
 export function formatReport(r: BenchResult): string {
   const { open, app, cycles, throughput: tp } = r;
@@ -124,6 +146,7 @@ export function formatReport(r: BenchResult): string {
   }
   if (r.engines) lines.push(...formatEngines(r.engines));
   if (r.slowLinks) lines.push(...formatSlowLinks(r.slowLinks));
+  if (r.localization) lines.push(...formatLocalization(r.localization));
   lines.push('');
   lines.push('Sizes:');
   lines.push('');

@@ -8,7 +8,10 @@
 // installed is skipped, with the reason in the report), --links 150/1600/750,40/10000/5000 (the
 // shaped links the checkout origin sits behind: round trip ms / down kbit/s / up kbit/s),
 // --link-runs N (per link and way, default 10; 0 leaves the section out), --compare-app DIR (also
-// measure the links with another build of the checkout app, e.g. the previous release's), --no-build.
+// measure the links with another build of the checkout app, e.g. the previous release's, and
+// compare it with this build on loopback in the localization rows), --l10n-runs N (localization
+// rows: this build in English and German, and the --compare-app build, per way; default 15; 0
+// leaves the section out), --no-build.
 // Environment: CHROME_PATH (default /usr/bin/chromium), FIREFOX_PATH, WEBKIT_MINIBROWSER (as the
 // engine flows take them); BENCH_SANDBOX_SCRIPT and BENCH_SANDBOX_NODE_ARGS (e.g. "--cpu-prof")
 // replace or profile the throughput sandbox process.
@@ -23,6 +26,7 @@ import { buildLegacyPage, ensureBuilt, ROOT } from './build';
 import { measureChunkTiming } from './chunk-timing';
 import { measureCycles } from './cycles';
 import { measureEngines } from './engines';
+import { measureLocalization } from './localization';
 import { measureOpenLatency } from './open-latency';
 import { type BenchResult, formatReport } from './report';
 import { sdkSizes } from './sdk-size';
@@ -40,6 +44,7 @@ const { values } = parseArgs({
     links: { type: 'string', default: DEFAULT_LINKS },
     'link-runs': { type: 'string', default: '10' },
     'compare-app': { type: 'string' },
+    'l10n-runs': { type: 'string', default: '15' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -48,6 +53,7 @@ const cycles = Number(values.cycles);
 const engineRuns = Number(values['engine-runs']);
 const links = values.links.split(',').filter(Boolean).map(parseLinkShape);
 const linkRuns = Number(values['link-runs']);
+const l10nRuns = Number(values['l10n-runs']);
 const engines = values.engines.split(',').filter(Boolean) as EngineName[];
 const unknown = engines.filter((e) => !ENGINES.includes(e));
 if (unknown.length > 0) throw new Error(`--engines: unknown ${unknown.join(', ')} (known: ${ENGINES.join(', ')})`);
@@ -73,12 +79,17 @@ try {
   const open = await measureOpenLatency(browser, servers.sandbox, { sdk: servers.sdk.url, legacy: servers.legacy.url }, runs);
   log('checkout app chunks during open -> code step');
   const chunks = await measureChunkTiming(browser, servers.sdk.url);
+  const pages = { sdk: servers.sdk.url, legacy: servers.legacy.url };
+  let localization: BenchResult['localization'];
+  if (l10nRuns > 0) {
+    log(`localization: ${l10nRuns} runs x ${values['compare-app'] ? 6 : 4} ways`);
+    localization = await measureLocalization(browser, pages, l10nRuns, values['compare-app']);
+  }
   log(`${cycles} open/close cycles`);
   const cycled = await measureCycles(browser, servers.sandbox, servers.sdk.url, cycles);
   const slowLinks: SlowLinkResult[] = [];
   for (const shape of linkRuns > 0 ? links : []) {
     log(`open latency over a ${shape.rttMs} ms / ${shape.downKbps} / ${shape.upKbps} kbit/s link: ${linkRuns} runs x 3 variants`);
-    const pages = { sdk: servers.sdk.url, legacy: servers.legacy.url };
     if (values['compare-app']) slowLinks.push(await measureSlowLink(browser, pages, shape, linkRuns, values['compare-app']));
     slowLinks.push(await measureSlowLink(browser, pages, shape, linkRuns));
   }
@@ -102,6 +113,7 @@ try {
     throughput,
     engines: perEngine,
     slowLinks: slowLinks.length > 0 ? slowLinks : undefined,
+    localization,
   };
 } finally {
   await browser.close();

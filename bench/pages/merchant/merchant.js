@@ -1,12 +1,14 @@
 // Benchmark merchant page on the built vanilla SDK. benchOpen() returns the open time
-// (epoch ms, sub-millisecond) taken right before open() is called.
+// (epoch ms, sub-millisecond) taken right before open() is called; a locale, when given, is the
+// open option of that name.
 import { open, preload } from '/dist/lib/vanilla.js';
 
 const now = () => performance.timeOrigin + performance.now();
 
-window.benchOpen = (token) => {
+window.benchOpen = (token, locale) => {
+  const options = locale ? { locale } : {};
   const t0 = now();
-  const handle = open(token);
+  const handle = open(token, options);
   window.benchHandle = handle;
   window.benchResult = handle.result;
   return t0;
