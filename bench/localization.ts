@@ -33,8 +33,9 @@ const LOCALE = 'de';
  * Localization's cost on loopback, in one run: the current build opened in English and in German,
  * preloaded and cold, and the build before localization (another dist/checkout-app, --compare-app)
  * the same two ways, all interleaved round by round after a discarded warm-up round. A German row
- * counts an open done when the field is focused and `<html lang>` says German (the catalog drawn),
- * so a frame that shows English first is charged until German is on screen.
+ * is a German customer (the browser's language and the `locale` option both German) and counts an
+ * open done when the field is focused and `<html lang>` says German (the catalog drawn), so a
+ * frame that shows English first is charged until German is on screen.
  */
 export async function measureLocalization(browser: Browser, pages: OpenPages, runs: number, beforeDir?: string): Promise<LocalizationResult> {
   const ways: Way[] = [

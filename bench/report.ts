@@ -88,7 +88,7 @@ function formatSlowLinks(links: SlowLinkResult[]): string[] {
 
 /** The localization section: each way's median, its ratio to the build before (or to English), first-load bytes. */
 function formatLocalization(l: LocalizationResult): string[] {
-  const lines = ['', `Localization on loopback (${l.runs} runs per way, interleaved after one discarded warm-up round, fresh browser context per run; a German open counts once the field is focused and <html lang> says German)${l.before ? `, against the build before localization from ${l.before}` : ''}:`, ''];
+  const lines = ['', `Localization on loopback (${l.runs} runs per way, interleaved after one discarded warm-up round, fresh browser context per run; a German open is a browser in German opening with locale "de", counted once the field is focused and <html lang> says German)${l.before ? `, against the build before localization from ${l.before}` : ''}:`, ''];
   lines.push('| way | median (spread) |');
   lines.push('| --- | --- |');
   for (const [way, summary] of Object.entries(l.interactive)) lines.push(`| ${way} | ${summary.n === 0 ? 'no timed run' : ms(summary)} |`);
