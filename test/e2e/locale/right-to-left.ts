@@ -46,13 +46,14 @@ export function measureMirror(frame: FrameLocator): Promise<MirrorReport> {
 /**
  * The step is laid out right to left: its heading reads from the right edge (with room left over
  * on the left; the success screen centres its heading instead) and the header is mirrored (the
- * close button on the left of the merchant's name).
+ * close button on the left of the merchant's name, the name lined up with the heading).
  */
 export async function expectMirrored(frame: FrameLocator, step: string, { centred = false } = {}): Promise<void> {
   const m = await measureMirror(frame);
   expect(m.headingDirection, `${step}: heading direction`).toBe('rtl');
   expect(m.close.right, `${step}: the close button is left of the merchant's name`).toBeLessThanOrEqual(m.merchant.left);
   if (centred) return;
+  expect(Math.abs(m.merchant.right - m.heading.boxRight), `${step}: the merchant's name lines up with the heading on the right`).toBeLessThanOrEqual(1);
   expect(Math.abs(m.heading.textRight - m.heading.boxRight), `${step}: the heading starts at the right edge`).toBeLessThanOrEqual(1);
   expect(m.heading.textLeft - m.heading.boxLeft, `${step}: the heading leaves its room on the left`).toBeGreaterThan(8);
 }
