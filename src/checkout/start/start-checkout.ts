@@ -1,5 +1,5 @@
 import type { Root } from 'react-dom/client';
-import type { Appearance, EmbedMode } from '../../contract';
+import type { Appearance, EmbedMode, Prefill } from '../../contract';
 import { createFlowApi } from '../api/client';
 import type { HostLink } from '../bridge/host-link';
 import { reportTo } from '../bridge/report';
@@ -25,6 +25,8 @@ export interface CheckoutOptions {
   /** The app draws the backdrop: the legacy host frames it full screen and transparent. */
   backdrop: boolean;
   locale?: string;
+  /** What the merchant filled in for the customer (init.prefill); kept in memory only. */
+  prefill?: Prefill;
   /** The host answers close attempts (init.confirmClose); the legacy host does not. */
   confirmClose?: boolean;
   onSession?: (session: Session) => void;
@@ -107,5 +109,5 @@ function viewOf(controller: FlowController, options: CheckoutOptions, language: 
   const { link, embed } = options;
   const onResize = embed === 'inline' ? (height: number) => link.send({ type: 'resize', height }) : undefined;
   // The focus above misses when nothing is drawn yet: this render's step then takes it.
-  return { controller, backdrop: options.backdrop, language, appearance: options.appearance, onResize, mayFocus: true };
+  return { controller, backdrop: options.backdrop, language, appearance: options.appearance, prefill: options.prefill, onResize, mayFocus: true };
 }
