@@ -73,16 +73,18 @@ describe('prefill from the merchant page', () => {
   });
 });
 
+/** A merchant page opening the checkout through the hook. */
+function Page({ prefill }: { prefill: Prefill }) {
+  const { open: openCheckout } = useLavaCheckout({ prefill });
+  return (
+    <button type="button" onClick={() => openCheckout(token())}>
+      Subscribe
+    </button>
+  );
+}
+
 describe('prefill through the React bindings', () => {
   it('given useLavaCheckout({ prefill }), when it opens, then init carries the prefill of the latest render', async () => {
-    function Page({ prefill }: { prefill: Prefill }) {
-      const { open: openCheckout } = useLavaCheckout({ prefill });
-      return (
-        <button type="button" onClick={() => openCheckout(token())}>
-          Subscribe
-        </button>
-      );
-    }
     const view = render(<Page prefill={{ email: 'old@example.com' }} />);
     view.rerender(<Page prefill={PREFILL} />);
     act(() => view.getByRole('button').click());
