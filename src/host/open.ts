@@ -117,7 +117,8 @@ export function openAttempt(token: string, latest: () => OpenOptions, attempt: A
   }
 
   function connect(next: MessagePort): void {
-    // Unset appearance and locale travel as undefined: the app's guard reads them as not given.
+    // Unset appearance, locale and prefill travel as undefined: the app's guard reads them as not given.
+    // The prefill goes in this message only (personal data: never in a URL, an event or a result).
     const { appearance, locale, prefill } = latest();
     port = next;
     port.onmessage = (event) => {
