@@ -1,7 +1,7 @@
 export type { CheckoutEvent, CheckoutEventType, Step } from './contract/events';
 export type { ErrorCode } from './contract/errors';
 export { LavaCheckoutError } from './contract/errors';
-export type { Appearance } from './contract/messages';
+export type { Appearance, Prefill } from './contract/messages';
 export { mount, open } from './host/open';
 export { preload } from './host/preload';
 export type { AttemptStamp, SessionResult } from './contract/results';

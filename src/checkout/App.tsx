@@ -1,4 +1,5 @@
 import { Suspense, useCallback, useEffect, useSyncExternalStore } from 'react';
+import type { Prefill } from '../contract';
 import type { FlowController } from './flow/controller';
 import { isPaying } from './flow/status';
 import type { FlowEvent, FlowState } from './flow/types';
@@ -19,6 +20,8 @@ export interface AppProps {
   backdrop: boolean;
   onResize?: (height: number) => void;
   language?: string;
+  /** The merchant's prefill: the phone step's number, the new-wallet form's name and email. */
+  prefill?: Prefill | undefined;
   /** Replace the Stripe implementation (tests pass one built on a fake Stripe object). */
   stripeProcessor?: ProcessorView;
 }
@@ -32,7 +35,7 @@ function StripeProcessor(props: ProcessorProps) {
   );
 }
 
-export function App({ controller, backdrop, onResize, language, stripeProcessor }: AppProps) {
+export function App({ controller, backdrop, onResize, language, prefill, stripeProcessor }: AppProps) {
   const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
   const dispatch = useCallback((event: FlowEvent) => controller.dispatch(event), [controller]);
   const stripe = state.session?.processor.kind === 'stripe';
@@ -53,7 +56,13 @@ export function App({ controller, backdrop, onResize, language, stripeProcessor 
       sandbox={isTestMode(state.session)}
       onResize={onResize}
     >
-      <Screen state={state} dispatch={dispatch} language={language} processor={stripe ? (stripeProcessor ?? StripeProcessor) : undefined} />
+      <Screen
+        state={state}
+        dispatch={dispatch}
+        language={language}
+        prefill={prefill}
+        processor={stripe ? (stripeProcessor ?? StripeProcessor) : undefined}
+      />
     </Shell>
   );
 }
@@ -62,11 +71,13 @@ function Screen({
   state,
   dispatch,
   language,
+  prefill,
   processor,
 }: {
   state: FlowState;
   dispatch: (event: FlowEvent) => void;
   language: string | undefined;
+  prefill: Prefill | undefined;
   processor: ProcessorView | undefined;
 }) {
   switch (state.screen) {
@@ -74,7 +85,7 @@ function Screen({
       return <LoadingStep />;
     case 'phone':
       // Keyed by language: a locale from the host (after the early draw) picks its own default country.
-      return <PhoneStep key={language} state={state} dispatch={dispatch} language={language} />;
+      return <PhoneStep key={language} state={state} dispatch={dispatch} language={language} initialPhone={prefill?.phone} />;
     case 'code':
       return <CodeStep state={state} dispatch={dispatch} />;
     case 'failure':
@@ -82,7 +93,7 @@ function Screen({
     default:
       return (
         <Suspense fallback={<LoadingStep />}>
-          <LazyLaterScreen state={state} dispatch={dispatch} processor={processor} />
+          <LazyLaterScreen state={state} dispatch={dispatch} processor={processor} prefill={prefill} />
         </Suspense>
       );
   }

@@ -36,6 +36,7 @@ if (container) {
       appearance: init.appearance,
       backdrop: false,
       locale: init.locale,
+      prefill: init.prefill,
       confirmClose: init.confirmClose,
     });
     startFromHandshake(root, bridge, optionsFrom);

@@ -12,9 +12,6 @@ import type { CheckoutEvent, Step } from './events';
 export const PROTOCOL = 'lava-checkout';
 export const PROTOCOL_VERSION = 1;
 
-/** Cap on any string in a message; a larger one makes the whole message invalid. */
-const MAX_STRING = 2048;
-
 export interface Appearance {
   theme?: 'light' | 'dark' | 'auto';
   /** CSS color for primary actions. */
@@ -26,6 +23,19 @@ export interface Appearance {
 }
 
 export type EmbedMode = 'overlay' | 'inline';
+
+/**
+ * What the merchant already knows about the customer, to fill the phone step and the new-wallet
+ * form. The customer still verifies the phone by code and may change every field. Personal data:
+ * it travels only in `init`, never in a URL, an event or a result.
+ */
+export interface Prefill {
+  /** E.164 (`+14155550123`) or the national digits. */
+  phone?: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+}
 
 // window.postMessage, before the port exists
 export type HelloMessage = { protocol: typeof PROTOCOL; v: number; type: 'hello' };
@@ -39,6 +49,7 @@ export type InitMessage = {
   embed: EmbedMode;
   appearance: Appearance;
   locale?: string;
+  prefill?: Prefill;
   /**
    * The host answers the customer's close attempts: on close/Escape the app only reports
    * `close_attempt` and waits for `close_request` (the merchant may keep the checkout open).
@@ -118,7 +129,8 @@ type Shape = Record<string, Field>;
  * know as `internal`. A name carries no personal data: lowercase letters and `_`, at most 40.
  */
 const word: Field = (value) => (typeof value === 'string' && /^[a-z_]{1,40}$/.test(value) ? value : null);
-const text: Field = (value) => (typeof value === 'string' && value.length > 0 && value.length <= MAX_STRING ? value : null);
+/** Any other string: not empty, at most 2048 characters (a larger one makes the whole message invalid). */
+const text: Field = (value) => (typeof value === 'string' && value.length > 0 && value.length <= 2048 ? value : null);
 /** Text of at most `max` characters. */
 const short =
   (max: number): Field =>
@@ -127,7 +139,7 @@ const short =
 const optional =
   (field: Field): Field =>
   (value) =>
-    value === undefined ? undefined : field(value);
+    value === undefined ? value : field(value);
 const oneOf =
   (...values: readonly unknown[]): Field =>
   (value) =>
@@ -154,6 +166,17 @@ const APPEARANCE: Shape = {
   font: optional(short(200)),
 };
 
+/**
+ * A prefill field the merchant got wrong (not a string, empty, too long) is left out, and a prefill
+ * that is not an object is ignored: it only saves the customer typing, so it never fails init.
+ * The caps are the wallet form's (a name 100, an email 254); a phone number, however written, fits in 32.
+ */
+const filled =
+  (max: number): Field =>
+  (value) =>
+    short(max)(value) ?? undefined;
+const PREFILL: Shape = { phone: filled(32), firstName: filled(100), lastName: filled(100), email: filled(254) };
+
 const HOST: Record<string, Shape> = {
   // No prototype: a type named like an Object method (`constructor`, `toString`) has no shape.
   __proto__: null as unknown as Shape,
@@ -164,6 +187,11 @@ const HOST: Record<string, Shape> = {
     // Unset, it reads as `{}`: a host sends no appearance when the merchant gave none.
     appearance: (value) => (value === undefined ? {} : shaped(value, APPEARANCE)),
     locale: optional(text),
+    // Kept only with a field in it.
+    prefill: (value) => {
+      const kept = shaped(value, PREFILL);
+      return kept && Object.keys(kept).length ? kept : undefined;
+    },
     // Kept only when true: false and unset mean the same (an older host).
     confirmClose: optional((value) => (typeof value === 'boolean' ? value || undefined : null)),
   },

@@ -11,16 +11,9 @@ export interface SessionToken {
   base: string;
 }
 
-const MAX_TOKEN_LENGTH = 4096;
-const SECRET_PATTERN = /^[A-Za-z0-9_-]{16,200}$/;
 
 function invalid(why: string): LavaCheckoutError {
   return new LavaCheckoutError('invalid_token', `Invalid checkout session token: ${why}`);
-}
-
-function base64ToUtf8(value: string): string {
-  // Percent-escaping each byte and decoding as a URI component is a strict UTF-8 decode: an invalid sequence throws.
-  return decodeURIComponent(escape(atob(value)));
 }
 
 function utf8ToBase64(value: string): string {
@@ -33,16 +26,18 @@ function utf8ToBase64(value: string): string {
 /** Parse and validate a token; throws LavaCheckoutError('invalid_token') on anything else. */
 export function decodeToken(token: unknown): SessionToken {
   if (typeof token !== 'string' || !token) throw invalid('not a string');
-  if (token.length > MAX_TOKEN_LENGTH) throw invalid('too long');
+  if (token.length > 4096) throw invalid('too long');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(base64ToUtf8(token.trim()));
+    // Base64 to UTF-8: percent-escaping each byte and decoding as a URI component is a strict
+    // UTF-8 decode (an invalid sequence throws).
+    parsed = JSON.parse(decodeURIComponent(escape(atob(token.trim()))));
   } catch {
     throw invalid('not base64 JSON');
   }
   // Object(): a JSON null, number or string has neither key and fails below.
   const { secret, base } = Object(parsed) as Record<string, unknown>;
-  if (typeof secret !== 'string' || !SECRET_PATTERN.test(secret)) throw invalid('bad secret');
+  if (typeof secret !== 'string' || !/^[A-Za-z0-9_-]{16,200}$/.test(secret)) throw invalid('bad secret');
   if (typeof base !== 'string') throw invalid('no base');
   return { secret, base: normalizeBase(base) };
 }

@@ -4,12 +4,19 @@ import { open } from './open';
 export const ENDPOINT_ATTRIBUTE = 'data-lava-checkout-endpoint';
 /** Space-separated checkout origins to trust besides the defaults (see `checkoutOrigins`). */
 export const ORIGINS_ATTRIBUTE = 'data-lava-checkout-origins';
+/**
+ * `data-lava-checkout-prefill-phone`, `-first-name`, `-last-name`, `-email`: the `prefill` option.
+ * One attribute per field, not one JSON attribute: a template escapes each like any other
+ * attribute, and one field written wrong cannot spoil the others.
+ */
+export const PREFILL_ATTRIBUTE = 'data-lava-checkout-prefill-';
 
 /**
  * Buttons that open the checkout by themselves:
  * `<button data-lava-checkout-endpoint="/api/checkout">`. A click POSTs JSON to the endpoint,
  * reads `checkout_session_token` (or `checkoutSessionToken`) from the answer, opens the checkout
- * (trusting the origins in `data-lava-checkout-origins` too), and dispatches `lava:success`, `lava:cancel`, `lava:error`, `lava:event` on the element.
+ * (trusting the origins in `data-lava-checkout-origins` too, filled in from the
+ * `data-lava-checkout-prefill-*` attributes), and dispatches `lava:success`, `lava:cancel`, `lava:error`, `lava:event` on the element.
  */
 export function bindButtons(root: Document): () => void {
   const pending = new WeakSet<Element>();
@@ -19,6 +26,7 @@ export function bindButtons(root: Document): () => void {
     if (!element) return;
     event.preventDefault();
     if (pending.has(element)) return;
+    const attribute = (name: string) => element.getAttribute(PREFILL_ATTRIBUTE + name) ?? undefined;
     const emit = (type: string) => (detail: unknown) =>
       element.dispatchEvent(new CustomEvent(`lava:${type}`, { detail, bubbles: true }));
     const endpoint = element.getAttribute(ENDPOINT_ATTRIBUTE) ?? '';
@@ -48,6 +56,8 @@ export function bindButtons(root: Document): () => void {
       onError: emit('error'),
       onEvent: emit('event'),
       checkoutOrigins: element.getAttribute(ORIGINS_ATTRIBUTE)?.split(' '),
+      // Read as the checkout opens, so a page may fill them in late; the checkout leaves out an absent one.
+      prefill: { phone: attribute('phone'), firstName: attribute('first-name'), lastName: attribute('last-name'), email: attribute('email') },
     });
   }
 

@@ -117,8 +117,9 @@ export function openAttempt(token: string, latest: () => OpenOptions, attempt: A
   }
 
   function connect(next: MessagePort): void {
-    // Unset appearance and locale travel as undefined: the app's guard reads them as not given.
-    const { appearance, locale } = latest();
+    // Unset appearance, locale and prefill travel as undefined: the app's guard reads them as not given.
+    // The prefill goes in this message only (personal data: never in a URL, an event or a result).
+    const { appearance, locale, prefill } = latest();
     port = next;
     port.onmessage = (event) => {
       const message = parseAppMessage(event.data);
@@ -144,7 +145,7 @@ export function openAttempt(token: string, latest: () => OpenOptions, attempt: A
       } else if (message.type === 'resize') frame?.resize(message.height);
       else finish(message);
     };
-    port.postMessage({ type: 'init', secret, attemptId, embed: into ? 'inline' : 'overlay', appearance, locale, confirmClose: true });
+    port.postMessage({ type: 'init', secret, attemptId, embed: into ? 'inline' : 'overlay', appearance, locale, prefill, confirmClose: true });
   }
 
   // How this attempt reaches its app: a frame on the token's trusted checkout origin (the warm one

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../contract/errors';
 import type { CheckoutEvent } from '../contract/events';
-import type { Appearance } from '../contract/messages';
+import type { Appearance, Prefill } from '../contract/messages';
 import type { AttemptStamp } from '../contract/results';
 
 /** `idle`: nothing open; `loading`: overlay shown, app not ready yet; `processing`: a payment is in flight. */
@@ -66,6 +66,12 @@ export interface OpenOptions extends CheckoutCallbacks, CheckoutOrigins {
   appearance?: Appearance;
   /** BCP 47 tag, e.g. `en-US`. */
   locale?: string;
+  /**
+   * Fill the phone step and the new-wallet form with what you know of the customer; they still
+   * verify the phone by code and may change any of it. Sent only to the checkout frame (never in
+   * a URL, an event or a result); an invalid value is ignored.
+   */
+  prefill?: Prefill;
 }
 
 /** One open attempt. */

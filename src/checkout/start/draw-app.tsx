@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
-import type { Appearance } from '../../contract';
+import type { Appearance, Prefill } from '../../contract';
 import { App } from '../App';
 import type { FlowController } from '../flow/controller';
 import { type Catalog, catalogNow, type Locale, LocaleContext, StringsContext } from '../strings';
@@ -24,6 +24,8 @@ export interface AppView {
   backdrop: boolean;
   language: AppLanguage;
   appearance: Appearance;
+  /** What the merchant filled in (none in the frame drawn before init). */
+  prefill?: Prefill;
   onResize?: (height: number) => void;
   /** The step may take focus: not in a frame drawn before the host opened it. */
   mayFocus: boolean;
@@ -38,7 +40,13 @@ export function drawApp(root: Root, view: AppView): void {
         <LocaleContext.Provider value={locale}>
           <StringsContext.Provider value={strings}>
             <AppearanceContext.Provider value={view.appearance}>
-              <App controller={view.controller} backdrop={view.backdrop} onResize={view.onResize} language={requested ?? navigator.language} />
+              <App
+                controller={view.controller}
+                backdrop={view.backdrop}
+                onResize={view.onResize}
+                language={requested ?? navigator.language}
+                prefill={view.prefill}
+              />
             </AppearanceContext.Provider>
           </StringsContext.Provider>
         </LocaleContext.Provider>

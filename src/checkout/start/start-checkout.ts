@@ -1,6 +1,7 @@
 import type { Root } from 'react-dom/client';
-import type { Appearance, EmbedMode } from '../../contract';
+import type { Appearance, EmbedMode, Prefill } from '../../contract';
 import { createFlowApi } from '../api/client';
+import { holdLink } from '../bridge/held-link';
 import type { HostLink } from '../bridge/host-link';
 import { reportTo } from '../bridge/report';
 import { createFlowController, type FlowController } from '../flow/controller';
@@ -9,7 +10,7 @@ import { flowTokenStore } from '../flow/flow-token-store';
 import { browserStorage, idempotencyKeys } from '../flow/idempotency';
 import { initialState } from '../flow/initial-state';
 import type { Session } from '../flow/types';
-import { catalogNow, directionOf, loadCatalog, negotiateLocale } from '../strings';
+import { type Catalog, catalogNow, directionOf, loadCatalog, negotiateLocale } from '../strings';
 import { applyAppearance } from '../theme/appearance';
 import { type AppLanguage, type AppView, drawApp, ENGLISH } from './draw-app';
 import { keepFirstFocus } from './keep-first-focus';
@@ -25,6 +26,8 @@ export interface CheckoutOptions {
   /** The app draws the backdrop: the legacy host frames it full screen and transparent. */
   backdrop: boolean;
   locale?: string;
+  /** What the merchant filled in for the customer (init.prefill); kept in memory only. */
+  prefill?: Prefill;
   /** The host answers close attempts (init.confirmClose); the legacy host does not. */
   confirmClose?: boolean;
   onSession?: (session: Session) => void;
@@ -34,6 +37,13 @@ export interface StartOptions {
   /** The phone step is already on screen, drawn before the token came. */
   phoneDrawn: boolean;
 }
+
+/**
+ * The longest a checkout in another language waits for its catalog before it shows itself in
+ * English: well inside the host's load timeout (15 s by default), so a slow chunk never ends a
+ * checkout, and short enough that the customer is not kept waiting for words.
+ */
+export const CATALOG_WAIT_MS = 2_000;
 
 export interface StartedCheckout {
   controller: FlowController;
@@ -48,8 +58,11 @@ export interface StartedCheckout {
  * With nothing drawn yet, the one render happens at once and its step takes focus.
  *
  * A locale other than English draws once its catalog is here: its chunk is fetched alongside
- * /start, so the loading step is rarely seen in English first. A chunk that fails to load leaves
- * the checkout in English, with nothing said to the customer.
+ * /start. Until then nothing goes to the host, `ready` included, so the host keeps the frame
+ * hidden (preloaded) or its spinner up, and the customer never sees the English phone step drawn
+ * early. A chunk that fails to load, or is not here after CATALOG_WAIT_MS, leaves the checkout in
+ * English (a catalog arriving later does not change the language under the customer's fingers),
+ * with nothing said to the customer.
  */
 export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn }: StartOptions): StartedCheckout {
   document.querySelector<HTMLElement>('[data-autofocus]')?.focus();
@@ -60,9 +73,11 @@ export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn
   const locale = negotiateLocale(options.locale, navigator.languages);
   const strings = catalogNow(locale);
   const catalog = strings ? null : loadCatalog(locale).catch(() => null);
+  const held = strings ? null : holdLink(options.link);
+  const link = held?.link ?? options.link;
   const controller = createFlowController(
     flowDeps(options),
-    reportTo(options.link, { locale, session: (session) => options.onSession?.(session) }),
+    reportTo(link, { locale, session: (session) => options.onSession?.(session) }),
     initialState({ askBeforeClose: options.confirmClose, phoneBeforeStart: true }),
   );
   // Once the flow has ended there is no field left to give focus to.
@@ -73,20 +88,29 @@ export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn
     stopKeepingFocus();
     unsubscribe();
   }
-  options.link.onCloseRequest(() => controller.dispatch({ type: 'CLOSE', byHost: true }));
+  link.onCloseRequest(() => controller.dispatch({ type: 'CLOSE', byHost: true }));
   controller.dispatch({ type: 'START' });
   const draw = (language: AppLanguage) => {
     // Set with the strings, so the page never says one language and shows another.
     html.lang = language.locale;
     html.dir = directionOf(language.locale);
-    drawApp(root, viewOf(controller, options, language));
+    drawApp(root, viewOf(controller, { ...options, link }, language));
   };
   if (strings) {
     const language = { locale, strings, requested: options.locale };
     if (phoneDrawn) setTimeout(() => draw(language), 0);
     else draw(language);
   } else {
-    void catalog?.then((loaded) => draw(loaded ? { locale, strings: loaded, requested: options.locale } : { ...ENGLISH, requested: options.locale }));
+    let shown = false;
+    const show = (loaded: Catalog | null) => {
+      if (shown) return;
+      shown = true;
+      clearTimeout(giveUp);
+      draw(loaded ? { locale, strings: loaded, requested: options.locale } : { ...ENGLISH, requested: options.locale });
+      held?.release();
+    };
+    const giveUp = setTimeout(show, CATALOG_WAIT_MS, null);
+    void catalog?.then(show);
   }
   return { controller, dispose };
 }
@@ -107,5 +131,5 @@ function viewOf(controller: FlowController, options: CheckoutOptions, language: 
   const { link, embed } = options;
   const onResize = embed === 'inline' ? (height: number) => link.send({ type: 'resize', height }) : undefined;
   // The focus above misses when nothing is drawn yet: this render's step then takes it.
-  return { controller, backdrop: options.backdrop, language, appearance: options.appearance, onResize, mayFocus: true };
+  return { controller, backdrop: options.backdrop, language, appearance: options.appearance, prefill: options.prefill, onResize, mayFocus: true };
 }

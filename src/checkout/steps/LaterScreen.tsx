@@ -1,3 +1,4 @@
+import type { Prefill } from '../../contract';
 import { DoneStep } from './end/DoneStep';
 import { ChallengeStep } from './payment/ChallengeStep';
 import { PaymentStep } from './payment/PaymentStep';
@@ -12,10 +13,15 @@ import { WalletCreateStep } from './wallet/WalletCreateStep';
 import { WalletLinkStep } from './wallet/WalletLinkStep';
 
 /** The screens after the code, in their own chunk (prefetched during the code step) so the first load stays small. */
-export function LaterScreen({ state, dispatch, processor = SandboxCardForm }: StepProps & { processor?: ProcessorView | undefined }) {
+export function LaterScreen({
+  state,
+  dispatch,
+  processor = SandboxCardForm,
+  prefill,
+}: StepProps & { processor?: ProcessorView | undefined; prefill?: Prefill | undefined }) {
   switch (state.screen) {
     case 'wallet_create':
-      return <WalletCreateStep state={state} dispatch={dispatch} />;
+      return <WalletCreateStep state={state} dispatch={dispatch} prefill={prefill} />;
     case 'wallet_link':
       return <WalletLinkStep state={state} dispatch={dispatch} />;
     case 'amount':

@@ -99,6 +99,63 @@ describe('bridge message guards', () => {
     expect(parseHostMessage({ ...init, confirmClose: 'yes' })).toBeNull();
   });
 
+  describe('init.prefill', () => {
+    const init = { type: 'init', secret: 's', attemptId: 'a', embed: 'overlay', appearance: {} };
+    const prefillOf = (prefill: unknown) => (parseHostMessage({ ...init, prefill }) as { prefill?: unknown } | null)?.prefill;
+
+    it('given every field as a string within its cap, then each is kept', () => {
+      const prefill = { phone: '+14155550123', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' };
+      expect(prefillOf(prefill)).toEqual(prefill);
+    });
+
+    it('given keys it does not know, then they are dropped', () => {
+      expect(prefillOf({ email: 'ada@example.com', password: 'x', address: { city: 'London' } })).toEqual({ email: 'ada@example.com' });
+    });
+
+    it.each([
+      ['a number as the phone', { phone: 14155550123, email: 'ada@example.com' }, { email: 'ada@example.com' }],
+      ['an empty first name', { firstName: '', lastName: 'Lovelace' }, { lastName: 'Lovelace' }],
+      ['a phone over 32 characters', { phone: '1'.repeat(33), firstName: 'Ada' }, { firstName: 'Ada' }],
+      ['a name over 100 characters', { firstName: 'x'.repeat(101), lastName: 'Lovelace' }, { lastName: 'Lovelace' }],
+      ['an email over 254 characters', { email: `${'x'.repeat(250)}@b.co`, phone: '4155550123' }, { phone: '4155550123' }],
+      ['an object as the email', { email: { toString: (): string => 'a@b.c' }, firstName: 'Ada' }, { firstName: 'Ada' }],
+    ])('given %s, then that field alone is left out and init still reads', (_name, prefill, kept) => {
+      expect(parseHostMessage({ ...init, prefill })).toMatchObject(init);
+      expect(prefillOf(prefill)).toEqual(kept);
+    });
+
+    it('given names at their caps, then they are kept', () => {
+      const prefill = { phone: '1'.repeat(32), firstName: 'x'.repeat(100), lastName: 'y'.repeat(100), email: `${'e'.repeat(248)}@b.com` };
+      expect(prefillOf(prefill)).toEqual(prefill);
+    });
+
+    it.each([
+      ['a string', '+14155550123'],
+      ['an array', ['+14155550123']],
+      ['null', null],
+      ['a number', 7],
+      ['an object with no usable field', { phone: 1, email: '' }],
+      ['an empty object', {}],
+    ])('given %s as the prefill, then init reads without one', (_name, prefill) => {
+      const parsed = parseHostMessage({ ...init, prefill });
+      expect(parsed).toEqual({ ...init });
+      expect(parsed).not.toHaveProperty('prefill');
+    });
+
+    it('given a prefill whose __proto__ is an own key (JSON.parse), then it is a fresh object with the known keys and a plain prototype', () => {
+      const value = JSON.parse(
+        `{"type":"init","secret":"s","attemptId":"a","embed":"overlay","prefill":{"email":"ada@example.com","__proto__":{"phone":"+1999","polluted":1}}}`,
+      ) as { prefill: object };
+      expect(Object.hasOwn(value.prefill, '__proto__')).toBe(true);
+      const parsed = parseHostMessage(value) as { prefill: object } | null;
+      expect(parsed?.prefill).toEqual({ email: 'ada@example.com' });
+      expect(Object.hasOwn(parsed!.prefill, '__proto__')).toBe(false);
+      expect(Object.getPrototypeOf(parsed!.prefill)).toBe(Object.prototype);
+      expect((parsed!.prefill as Record<string, unknown>).phone).toBeUndefined();
+      expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  });
+
   it('recognises only the versioned hello', () => {
     expect(isHello(helloMessage())).toBe(true);
     expect(isHello({ ...helloMessage(), v: 2 })).toBe(false);

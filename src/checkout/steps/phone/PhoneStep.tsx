@@ -12,7 +12,7 @@ import { loadPhoneTools, type PhoneTools, usePhoneTools } from './phone-tools';
 import type { PhoneCheck } from './validate-phone';
 import { isBusy } from '../../flow/status';
 
-export function PhoneStep({ state, dispatch, language }: StepProps<'phone'> & { language?: string }) {
+export function PhoneStep({ state, dispatch, language }: StepProps<'phone'> & { language?: string; initialPhone?: string | undefined }) {
   const busy = isBusy(state);
   const strings = useStrings();
   const options = countryOptions();

@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
+import type { Prefill } from '../../../contract';
 import { useStrings } from '../../strings';
 import { Button } from '../../ui/Button';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -8,10 +9,15 @@ import type { StepProps } from '../types';
 import { checkWallet, type WalletField, type WalletProblems } from './validate-wallet';
 import { isBusy } from '../../flow/status';
 
-export function WalletCreateStep({ state, dispatch }: StepProps<'wallet_create'>) {
+/** `prefill`: the merchant's name and email for the customer, shown to check and change. */
+export function WalletCreateStep({ state, dispatch, prefill }: StepProps<'wallet_create'> & { prefill?: Prefill | undefined }) {
   const busy = isBusy(state);
   const strings = useStrings();
-  const [values, setValues] = useState({ first_name: '', last_name: '', email: '' });
+  const [values, setValues] = useState(() => ({
+    first_name: prefill?.firstName ?? '',
+    last_name: prefill?.lastName ?? '',
+    email: prefill?.email ?? '',
+  }));
   const [problems, setProblems] = useState<WalletProblems>({});
   const refs = {
     first_name: useRef<HTMLInputElement>(null),
