@@ -4,8 +4,8 @@ import type { HostLink } from './host-link';
 export interface HeldLink {
   /** Sends go into a queue until `release`, then straight through; close requests come as before. */
   link: HostLink;
-  /** Send what waited, in order. Safe to call more than once. */
-  release(): void;
+  /** Send what waited, in order, each as `rewrite` makes it. Safe to call more than once. */
+  release(rewrite?: (message: AppMessage) => AppMessage): void;
 }
 
 /**
@@ -19,10 +19,10 @@ export function holdLink(link: HostLink): HeldLink {
       send: (message) => (queue ? queue.push(message) : link.send(message)),
       onCloseRequest: (handler) => link.onCloseRequest(handler),
     },
-    release() {
+    release(rewrite = (message) => message) {
       const waiting = queue ?? [];
       queue = null;
-      for (const message of waiting) link.send(message);
+      for (const message of waiting) link.send(rewrite(message));
     },
   };
 }

@@ -106,8 +106,10 @@ export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn
       if (shown) return;
       shown = true;
       clearTimeout(giveUp);
-      draw(loaded ? { locale, strings: loaded, requested: options.locale } : { ...ENGLISH, requested: options.locale });
-      held?.release();
+      const language = loaded ? { locale, strings: loaded, requested: options.locale } : { ...ENGLISH, requested: options.locale };
+      draw(language);
+      // The ready event names the language on screen: English when the catalog did not come.
+      held?.release((m) => (m.type === 'event' && m.event.type === 'ready' ? { ...m, event: { ...m.event, locale: language.locale } } : m));
     };
     const giveUp = setTimeout(show, CATALOG_WAIT_MS, null);
     void catalog?.then(show);

@@ -61,6 +61,10 @@ function preloadedThenOpened(locale: string) {
   return { sent, ready, openedAt };
 }
 
+/** The ready event (the merchant's onEvent), which names the language on screen. */
+const readyEvent = (sent: Array<{ message: AppMessage }>) =>
+  sent.map((entry) => entry.message).find((m) => m.type === 'event' && m.event.type === 'ready')?.event as Record<string, unknown> | undefined;
+
 const waitFor = async (check: () => unknown, ms: number) => {
   const until = Date.now() + ms;
   while (!check() && Date.now() < until) await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
@@ -83,23 +87,29 @@ describe('a preloaded frame opened in another language', { timeout: 30_000 }, ()
     expect(sent[0]?.message.type).toBe('ready');
     expect(title()).toBe(GERMAN_TITLE);
     expect(document.documentElement.lang).toBe('de');
+    await waitFor(() => readyEvent(sent), 1_000);
+    expect(readyEvent(sent)).toEqual({ type: 'ready', step: 'phone', locale: 'de' });
   });
 
   it('given a catalog that fails to load, then ready goes out over English without waiting', async () => {
-    const { ready, openedAt } = preloadedThenOpened('fr');
+    const { sent, ready, openedAt } = preloadedThenOpened('fr');
     await waitFor(ready, 1_000);
     expect(ready()).toMatchObject({ title: ENGLISH_TITLE });
     expect(ready()!.at - openedAt).toBeLessThan(CATALOG_WAIT_MS);
     expect(document.documentElement.lang).toBe('en');
+    await waitFor(() => readyEvent(sent), 1_000);
+    expect(readyEvent(sent)).toEqual({ type: 'ready', step: 'phone', locale: 'en' });
   });
 
   it('given a catalog that does not come, then after the wait ready goes out over English, long before the host gives up', async () => {
-    const { ready, openedAt } = preloadedThenOpened('it');
+    const { sent, ready, openedAt } = preloadedThenOpened('it');
     await act(() => new Promise((resolve) => setTimeout(resolve, CATALOG_WAIT_MS - 300)));
     expect(ready()).toBeUndefined();
     await waitFor(ready, 1_500);
     expect(ready()).toMatchObject({ title: ENGLISH_TITLE });
     expect(ready()!.at - openedAt).toBeGreaterThanOrEqual(CATALOG_WAIT_MS - 50);
     expect(ready()!.at - openedAt).toBeLessThan(15_000);
+    await waitFor(() => readyEvent(sent), 1_000);
+    expect(readyEvent(sent)).toEqual({ type: 'ready', step: 'phone', locale: 'en' });
   });
 });
