@@ -63,7 +63,7 @@ function preloadedThenOpened(locale: string) {
 
 /** The ready event (the merchant's onEvent), which names the language on screen. */
 const readyEvent = (sent: Array<{ message: AppMessage }>) =>
-  sent.map((entry) => entry.message).find((m) => m.type === 'event' && m.event.type === 'ready')?.event as Record<string, unknown> | undefined;
+  sent.flatMap(({ message }) => (message.type === 'event' && message.event.type === 'ready' ? [message.event] : []))[0];
 
 const waitFor = async (check: () => unknown, ms: number) => {
   const until = Date.now() + ms;
