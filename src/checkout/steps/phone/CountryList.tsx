@@ -1,7 +1,8 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { type KeyboardEvent, type RefObject, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStrings } from '../../strings';
-import { type CountryOption, filterCountries } from './countries';
+import type { CountryOption } from './countries';
+import { filterCountries } from './country-search';
 
 export interface CountryListProps {
   /** The id of the popup, for the country button's aria-controls. */
