@@ -325,13 +325,23 @@ describe('a number given to start with (initialPhone)', () => {
   });
 });
 
+/**
+ * A stand-in for Intl.DisplayNames that makes a `Names`. A constructor that returns an object: the
+ * spy calls it with `new` and itself as new.target, so a subclass instance would get the spy's
+ * prototype and no `of`.
+ */
+function madeBy(Names: typeof Intl.DisplayNames): typeof Intl.DisplayNames {
+  // biome-ignore lint/complexity/useArrowFunction: called with `new`
+  return function (locale: Intl.LocalesArgument, options: Intl.DisplayNamesOptions) {
+    return new Names(locale, options);
+  } as unknown as typeof Intl.DisplayNames;
+}
+
 describe('country names after first paint', () => {
   it('given Dutch, then the first render makes no Intl.DisplayNames and lists no country; the Dutch names come after it', async () => {
     const strings = await loadCatalog('nl');
     const real = Intl.DisplayNames;
-    const made = vi.spyOn(Intl, 'DisplayNames').mockImplementation(function (locale, options) {
-      return new real(locale, options);
-    } as typeof Intl.DisplayNames);
+    const made = vi.spyOn(Intl, 'DisplayNames').mockImplementation(madeBy(real));
     renderStep(PhoneStep, atPhone(), { language: 'nl' }, { locale: 'nl', strings });
     expect(made).not.toHaveBeenCalled();
     expect(screen.queryAllByRole('option')).toHaveLength(0);
@@ -342,10 +352,15 @@ describe('country names after first paint', () => {
 
   it('given a name the engine lacks, then that country keeps its English name', async () => {
     const real = Intl.DisplayNames;
-    vi.spyOn(Intl, 'DisplayNames').mockImplementation(function (this: unknown, locale, options) {
-      const names = new real(locale, options);
-      return { of: (code: string) => (code === 'XK' ? undefined : names.of(code)) } as Intl.DisplayNames;
-    } as unknown as typeof Intl.DisplayNames);
+    vi.spyOn(Intl, 'DisplayNames').mockImplementation(
+      madeBy(
+        class extends real {
+          override of(code: string): string | undefined {
+            return code === 'XK' ? undefined : super.of(code);
+          }
+        },
+      ),
+    );
     const strings = await loadCatalog('it');
     const { user } = renderStep(PhoneStep, atPhone(), { language: 'it-IT' }, { locale: 'it', strings });
     await waitFor(() => expect(countryButton(/^Paese: /)).toHaveAccessibleName('Paese: Italia (+39)'));

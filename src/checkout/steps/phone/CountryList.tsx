@@ -52,7 +52,7 @@ export function CountryList({ id, countries, selected, trigger, onPick, onClose 
   const searchId = useId();
   const popup = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
-  const list = useRef<HTMLUListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const [query, setQuery] = useState('');
   const shown = useMemo(() => filterCountries(countries, query), [countries, query]);
   const [active, setActive] = useState(() => Math.max(0, countries.findIndex((c) => c.code === selected)));
@@ -85,7 +85,9 @@ export function CountryList({ id, countries, selected, trigger, onPick, onClose 
     return () => document.removeEventListener('pointerdown', onPointerDown, true);
   }, [trigger]);
 
-  // Keep the active country in view, scrolling the list only (never the card or the page).
+  // Keep the active country in view, scrolling the list only (never the card or the page); again
+  // when a search changes the list under the same index.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shown` changes which element is active
   useLayoutEffect(() => {
     const box = list.current;
     const item = box?.children[active] as HTMLElement | undefined;
@@ -161,11 +163,13 @@ export function CountryList({ id, countries, selected, trigger, onPick, onClose 
         }}
         onKeyDown={onKeyDown}
       />
-      <ul ref={list} id={listId} role="listbox" aria-label={strings.phone.country} className="lava-country-list">
+      <div ref={list} id={listId} role="listbox" aria-label={strings.phone.country} className="lava-country-list">
         {shown.map((option, index) => (
-          // Picked by pointer here; by keyboard through the combobox (aria-activedescendant).
+          // Picked by pointer here; by keyboard through the combobox, which keeps focus and points
+          // at the active option (aria-activedescendant), so options take no focus or keys.
+          // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the combobox
           // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox owns the keyboard
-          <li
+          <div
             key={option.code}
             id={optionId(option.code)}
             role="option"
@@ -178,9 +182,9 @@ export function CountryList({ id, countries, selected, trigger, onPick, onClose 
             <span className="lava-country-dial" dir="ltr">
               {option.dial}
             </span>
-          </li>
+          </div>
         ))}
-      </ul>
+      </div>
       {shown.length === 0 && <p className="lava-country-none">{strings.phone.noCountries}</p>}
       <p className="lava-visually-hidden" role="status">
         {query.trim() && shown.length > 0 ? strings.phone.countryResults(shown.length) : ''}

@@ -23,9 +23,21 @@ export interface PhoneStepProps extends StepProps<'phone'> {
   initialPhone?: string;
 }
 
+/** What is in the number field and the country it is read in: they change together. */
+interface Entry {
+  text: string;
+  country: CountryCode;
+}
+
 /** The country a number typed with "+" points at: its digits when the tools can tell, else its calling code. */
 function countryFollowing(text: string, current: CountryCode, tools: PhoneTools | null): CountryCode {
   return tools?.countryOfNumber(text) ?? countryOfCallingCode(text, current) ?? current;
+}
+
+/** `text` in the country it points at, formatted when the tools are here. */
+function entryOf(text: string, current: CountryCode, tools: PhoneTools | null): Entry {
+  const country = countryFollowing(text, current, tools);
+  return { text: tools && text ? tools.formatAsYouType(text, country) : text, country };
 }
 
 export function PhoneStep({ state, dispatch, language, initialPhone }: PhoneStepProps) {
@@ -33,11 +45,8 @@ export function PhoneStep({ state, dispatch, language, initialPhone }: PhoneStep
   const strings = useStrings();
   const locale = useLocale();
   const tools = usePhoneTools();
-  const [country, setCountry] = useState<CountryCode>(() => {
-    const byLanguage = defaultCountry(language);
-    return (initialPhone && countryOfCallingCode(initialPhone, byLanguage)) || byLanguage;
-  });
-  const [value, setValue] = useState(initialPhone ?? '');
+  const [entry, setEntry] = useState<Entry>(() => entryOf(initialPhone ?? '', defaultCountry(language), tools));
+  const { text: value, country } = entry;
   const [problem, setProblem] = useState<Exclude<PhoneCheck, { ok: true }>['reason'] | null>(null);
   const [open, setOpen] = useState(false);
   // Named in the customer's language once the step has been painted (see localizedCountries).
@@ -62,12 +71,8 @@ export function PhoneStep({ state, dispatch, language, initialPhone }: PhoneStep
   const dial = option?.dial ?? '';
 
   // What was typed (or given) before the tools arrived gets its formatting and its country now.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the tools arrive
   useEffect(() => {
-    if (!tools || !value) return;
-    const next = countryFollowing(value, country, tools);
-    setCountry(next);
-    setValue(tools.formatAsYouType(value, next));
+    if (tools) setEntry((now) => (now.text ? entryOf(now.text, now.country, tools) : now));
   }, [tools]);
 
   // A number from the host fills the field, unless the customer has typed there already.
@@ -76,19 +81,18 @@ export function PhoneStep({ state, dispatch, language, initialPhone }: PhoneStep
   useEffect(() => {
     if (!initialPhone || typed.current || filled.current === initialPhone) return;
     filled.current = initialPhone;
-    const next = countryFollowing(initialPhone, country, tools);
-    setCountry(next);
-    setValue(tools ? tools.formatAsYouType(initialPhone, next) : initialPhone);
+    setEntry((now) => entryOf(initialPhone, now.country, tools));
     setProblem(null);
   }, [initialPhone]);
 
   function onChange(next: string): void {
     typed.current = true;
     setProblem(null);
-    const following = countryFollowing(next, country, tools);
-    if (following !== country) setCountry(following);
-    // Deleting must not be undone by reformatting (a backspace over ")" would come straight back).
-    setValue(next.length < value.length || !tools ? next : tools.formatAsYouType(next, following));
+    setEntry((now) => {
+      // Deleting must not be undone by reformatting (a backspace over ")" would come straight back).
+      if (next.length < now.text.length) return { text: next, country: countryFollowing(next, now.country, tools) };
+      return entryOf(next, now.country, tools);
+    });
   }
 
   function openList(): void {
@@ -100,14 +104,13 @@ export function PhoneStep({ state, dispatch, language, initialPhone }: PhoneStep
   function pick(code: CountryCode): void {
     setOpen(false);
     setProblem(null);
-    setCountry(code);
-    setValue((v) => {
-      if (!v) return v;
-      const from = callingCodeOf(v);
+    setEntry(({ text: now }) => {
+      if (!now) return { text: now, country: code };
+      const from = callingCodeOf(now);
       const to = countryOptions().find((o) => o.code === code)?.dial ?? '';
       // A number written with another country's calling code takes the picked country's.
-      const text = from && from !== to ? `${to}${v.replace(/\D/g, '').slice(from.length - 1)}` : v.replace(/[^\d+]/g, '');
-      return tools ? tools.formatAsYouType(text, code) : text;
+      const text = from && from !== to ? `${to}${now.replace(/\D/g, '').slice(from.length - 1)}` : now.replace(/[^\d+]/g, '');
+      return { text: tools ? tools.formatAsYouType(text, code) : text, country: code };
     });
     input.current?.focus();
   }
