@@ -88,8 +88,10 @@ export const CountryListOpenArabic: Story = {
     await waitFor(() => expect(button.getBoundingClientRect().left).toBeGreaterThan(number.getBoundingClientRect().left));
     await userEvent.click(button);
     const search = await canvas.findByRole('combobox', { name: 'البحث عن بلد' });
+    await waitFor(() => expect(search).toHaveFocus());
     await userEvent.type(search, 'مصر');
-    await expect(within(canvas.getByRole('listbox')).getAllByRole('option')[0]).toHaveTextContent('مصر+20');
+    await expect(search).toHaveValue('مصر');
+    await waitFor(() => expect(within(canvas.getByRole('listbox')).getAllByRole('option')[0]).toHaveTextContent('مصر+20'));
   },
 };
 

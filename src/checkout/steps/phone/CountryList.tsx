@@ -30,6 +30,11 @@ interface Place {
   maxHeight: number;
 }
 
+/** The number field's row the country button sits in. */
+function rowOf(button: HTMLElement): HTMLElement {
+  return button.parentElement ?? button;
+}
+
 /** Fixed to the frame, so it is never cut off by the card's scrolling box nor makes it scroll. */
 function placeUnder(anchor: HTMLElement): Place {
   const row = anchor.getBoundingClientRect();
@@ -56,15 +61,15 @@ export function CountryList({ id, countries, selected, trigger, onPick, onClose 
   const [query, setQuery] = useState('');
   const shown = useMemo(() => filterCountries(countries, query), [countries, query]);
   const [active, setActive] = useState(() => Math.max(0, countries.findIndex((c) => c.code === selected)));
-  const [place, setPlace] = useState<Place | null>(null);
+  // Placed in the first render: hidden or unplaced, the search field could not take focus.
+  const [place, setPlace] = useState<Place | null>(() => (trigger.current ? placeUnder(rowOf(trigger.current)) : null));
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
 
   useLayoutEffect(() => {
     const button = trigger.current;
     if (!button) return;
-    const target = button.parentElement ?? button;
-    const update = () => setPlace(placeUnder(target));
+    const update = () => setPlace(placeUnder(rowOf(button)));
     update();
     search.current?.focus();
     window.addEventListener('resize', update);
@@ -137,7 +142,7 @@ export function CountryList({ id, countries, selected, trigger, onPick, onClose 
       id={id}
       ref={popup}
       className="lava-country-popup"
-      style={place ? { left: place.left, width: place.width, top: place.top, bottom: place.bottom, maxHeight: place.maxHeight } : { visibility: 'hidden' }}
+      style={place ? { left: place.left, width: place.width, top: place.top, bottom: place.bottom, maxHeight: place.maxHeight } : undefined}
     >
       <label htmlFor={searchId} className="lava-visually-hidden">
         {strings.phone.countrySearch}
