@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, waitFor } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { fakeFlowApi } from './harness/fake-api';
 import { TEST_PHONE } from './harness/fixtures';
 import { shows } from './harness/shows';
@@ -23,8 +23,100 @@ export const Empty: Story = {
   },
 };
 export const EmptyDark: Story = { globals: dark };
-export const EmptyPhone: Story = { globals: phone };
-export const EmptyPhoneDark: Story = { globals: phoneDark };
+/** At 360x640 the whole step fits: the card does not scroll, up and down or sideways. */
+export const EmptyPhone: Story = {
+  globals: phone,
+  play: async ({ canvas }) => {
+    await shows(canvas.findByRole('dialog', { name: 'Enter your phone number' }));
+    fitsWithoutScrolling(canvas.getByRole('dialog'));
+  },
+};
+export const EmptyPhoneDark: Story = { ...EmptyPhone, globals: phoneDark };
+
+/** The card scrolls neither way, and the page never scrolls sideways. */
+function fitsWithoutScrolling(card: HTMLElement): void {
+  expect(card.scrollHeight).toBeLessThanOrEqual(card.clientHeight);
+  expect(card.scrollWidth).toBeLessThanOrEqual(card.clientWidth);
+  expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(document.documentElement.clientWidth);
+}
+
+/** The country list open, searched by calling code; the active country moved with the arrow keys. */
+export const CountryListOpen: Story = {
+  name: 'Country list: open, searched',
+  play: async ({ canvas }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: 'Country: United States (+1)' }));
+    const search = await canvas.findByRole('combobox', { name: 'Search countries' });
+    await waitFor(() => expect(search).toHaveFocus());
+    await userEvent.type(search, '+4');
+    await userEvent.keyboard('{ArrowDown}');
+    const options = within(canvas.getByRole('listbox', { name: 'Country' })).getAllByRole('option');
+    await expect(search).toHaveAttribute('aria-activedescendant', options[1]!.id);
+    await expect(options.every((option) => option.textContent?.includes('+4'))).toBe(true);
+  },
+};
+
+/**
+ * At 360x640 the open list fits inside the frame: the list scrolls, the card and the page do not,
+ * and nothing scrolls sideways. Then a pick closes it and the number field has focus.
+ */
+export const CountryListOpenPhone: Story = {
+  name: 'Country list: open at 360x640',
+  globals: phone,
+  play: async ({ canvas }) => {
+    const button = await canvas.findByRole('button', { name: 'Country: United States (+1)' });
+    await userEvent.click(button);
+    const listbox = await canvas.findByRole('listbox', { name: 'Country' });
+    const popup = listbox.parentElement!;
+    await waitFor(() => expect(popup).toBeVisible());
+    const box = popup.getBoundingClientRect();
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(window.innerHeight);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(document.documentElement.clientWidth);
+    expect(listbox.scrollHeight).toBeGreaterThan(listbox.clientHeight);
+    fitsWithoutScrolling(canvas.getByRole('dialog'));
+  },
+};
+
+/** The open list in Arabic, right to left: the button at the inline start, the codes left to right. */
+export const CountryListOpenArabic: Story = {
+  name: 'Country list: open, Arabic',
+  globals: { locale: 'ar' },
+  play: async ({ canvas }) => {
+    const button = await canvas.findByRole('button', { name: /^البلد: / });
+    const number = await canvas.findByLabelText('رقم الهاتف');
+    await waitFor(() => expect(button.getBoundingClientRect().left).toBeGreaterThan(number.getBoundingClientRect().left));
+    await userEvent.click(button);
+    const search = await canvas.findByRole('combobox', { name: 'البحث عن بلد' });
+    await waitFor(() => expect(search).toHaveFocus());
+    await userEvent.type(search, 'مصر');
+    await expect(search).toHaveValue('مصر');
+    await waitFor(() => expect(within(canvas.getByRole('listbox')).getAllByRole('option')[0]).toHaveTextContent('مصر+20'));
+  },
+};
+
+/** Escape closes the list only, and focus returns to the country button. */
+export const CountryListEscape: Story = {
+  name: 'Country list: Escape',
+  play: async ({ canvas }) => {
+    const button = await canvas.findByRole('button', { name: 'Country: United States (+1)' });
+    await userEvent.click(button);
+    await userEvent.type(await canvas.findByRole('combobox'), 'ger{Escape}');
+    await expect(canvas.queryByRole('listbox')).toBeNull();
+    await expect(button).toHaveFocus();
+    await expect(canvas.getByRole('dialog')).toBeInTheDocument();
+  },
+};
+
+/** A number typed with +44 makes the country the UK. */
+export const CallingCodeTyped: Story = {
+  name: 'Filled: +44 picks the UK',
+  play: async ({ canvas }) => {
+    await userEvent.type(await canvas.findByLabelText('Phone number'), '+447400123456');
+    await waitFor(() => expect(canvas.getByLabelText('Phone number')).toHaveValue('+44 7400 123456'));
+    await expect(canvas.getByRole('button', { name: 'Country: United Kingdom (+44)' })).toBeInTheDocument();
+  },
+};
 
 export const Filled: Story = {
   play: async ({ canvas }) => {

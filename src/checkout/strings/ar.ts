@@ -23,6 +23,17 @@ export const ar = defineCatalog({
     ownerLead: (masked) => `تحقّق من هويتك: أدخل رقم الهاتف المرتبط بهذا الحساب (${ltr(masked)}).`,
     country: 'البلد',
     countrySearch: 'البحث عن بلد',
+    countryButton: (country, dial) => `البلد: ${isolate(country)} (${ltr(dial)})`,
+    countryResults: (count) =>
+      plural(count, {
+        zero: (n) => `${n} بلد`,
+        one: () => 'بلد واحد',
+        two: () => 'بلدان اثنان',
+        few: (n) => `${n} بلدان`,
+        many: (n) => `${n} بلدًا`,
+        other: (n) => `${n} بلد`,
+      }),
+    noCountries: 'لا يوجد بلد مطابق لبحثك.',
     number: 'رقم الهاتف',
     submit: 'إرسال الرمز',
     sending: 'جارٍ إرسال الرمز…',

@@ -21,6 +21,13 @@ export const de = defineCatalog({
     ownerLead: (masked) => `Bestätigen Sie, dass Sie es sind: Geben Sie die Telefonnummer dieses Kontos ein (${masked}).`,
     country: 'Land',
     countrySearch: 'Länder durchsuchen',
+    countryButton: (country, dial) => `Land: ${country} (${dial})`,
+    countryResults: (count) =>
+      plural(count, {
+        one: (n) => `${n} Land`,
+        other: (n) => `${n} Länder`,
+      }),
+    noCountries: 'Kein Land gefunden.',
     number: 'Telefonnummer',
     submit: 'Code senden',
     sending: 'Code wird gesendet …',

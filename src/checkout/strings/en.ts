@@ -24,6 +24,13 @@ export const en = {
     ownerLead: (masked: string) => `Verify it's you: enter the phone number of this account (${masked}).`,
     country: 'Country',
     countrySearch: 'Search countries',
+    countryButton: (country: string, dial: string) => `Country: ${country} (${dial})`,
+    countryResults: (count: number) =>
+      plural(count, {
+        one: (n) => `${n} country`,
+        other: (n) => `${n} countries`,
+      }),
+    noCountries: 'No country matches.',
     number: 'Phone number',
     submit: 'Send code',
     sending: 'Sending code…',

@@ -22,6 +22,14 @@ export const es = defineCatalog({
     ownerLead: (masked) => `Verifica que eres tú: introduce el número de teléfono de esta cuenta (${masked}).`,
     country: 'País',
     countrySearch: 'Buscar país',
+    countryButton: (country, dial) => `País: ${country} (${dial})`,
+    countryResults: (count) =>
+      plural(count, {
+        one: (n) => `${n} país`,
+        many: (n) => `${n} de países`,
+        other: (n) => `${n} países`,
+      }),
+    noCountries: 'Ningún país coincide con la búsqueda.',
     number: 'Número de teléfono',
     submit: 'Enviar código',
     sending: 'Enviando código…',

@@ -22,6 +22,14 @@ export const fr = defineCatalog({
     ownerLead: (masked) => `Vérifiez votre identité\u00a0: saisissez le numéro de téléphone de ce compte (${masked}).`,
     country: 'Pays',
     countrySearch: 'Rechercher un pays',
+    countryButton: (country, dial) => `Pays\u00a0: ${country} (${dial})`,
+    countryResults: (count) =>
+      plural(count, {
+        one: (n) => `${n}\u00a0pays`,
+        many: (n) => `${n}\u00a0de pays`,
+        other: (n) => `${n}\u00a0pays`,
+      }),
+    noCountries: 'Aucun pays ne correspond à votre recherche.',
     number: 'Numéro de téléphone',
     submit: 'Envoyer le code',
     sending: 'Envoi du code…',

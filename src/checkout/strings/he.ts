@@ -23,6 +23,14 @@ export const he = defineCatalog({
     ownerLead: (masked) => `אימות זהות: יש להזין את מספר הטלפון של החשבון הזה (${ltr(masked)}).`,
     country: 'מדינה',
     countrySearch: 'חיפוש מדינה',
+    countryButton: (country, dial) => `מדינה: ${isolate(country)} (${ltr(dial)})`,
+    countryResults: (count) =>
+      plural(count, {
+        one: () => 'מדינה אחת',
+        two: () => 'שתי מדינות',
+        other: (n) => `${n} מדינות`,
+      }),
+    noCountries: 'לא נמצאה מדינה מתאימה.',
     number: 'מספר טלפון',
     submit: 'שליחת קוד',
     sending: 'הקוד נשלח…',

@@ -22,6 +22,14 @@ export const it = defineCatalog({
     ownerLead: (masked) => `Verifica la tua identità: inserisci il numero di telefono di questo account (${masked}).`,
     country: 'Paese',
     countrySearch: 'Cerca un paese',
+    countryButton: (country, dial) => `Paese: ${country} (${dial})`,
+    countryResults: (count) =>
+      plural(count, {
+        one: (n) => `${n} paese`,
+        many: (n) => `${n} di paesi`,
+        other: (n) => `${n} paesi`,
+      }),
+    noCountries: 'Nessun paese corrisponde alla ricerca.',
     number: 'Numero di telefono',
     submit: 'Invia codice',
     sending: 'Invio del codice…',

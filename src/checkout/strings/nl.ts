@@ -22,6 +22,13 @@ export const nl = defineCatalog({
     ownerLead: (masked) => `Bevestig dat jij het bent: vul het telefoonnummer van dit account in (${masked}).`,
     country: 'Land',
     countrySearch: 'Landen zoeken',
+    countryButton: (country, dial) => `Land: ${country} (${dial})`,
+    countryResults: (count) =>
+      plural(count, {
+        one: (n) => `${n} land`,
+        other: (n) => `${n} landen`,
+      }),
+    noCountries: 'Geen land gevonden.',
     number: 'Telefoonnummer',
     submit: 'Code versturen',
     sending: 'Code wordt verstuurd…',

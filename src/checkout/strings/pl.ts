@@ -22,6 +22,15 @@ export const pl = defineCatalog({
     ownerLead: (masked) => `Potwierdź tożsamość: podaj numer telefonu przypisany do tego konta (${masked}).`,
     country: 'Kraj',
     countrySearch: 'Szukaj kraju',
+    countryButton: (country, dial) => `Kraj: ${country} (${dial})`,
+    countryResults: (count) =>
+      plural(count, {
+        one: (n) => `${n} kraj`,
+        few: (n) => `${n} kraje`,
+        many: (n) => `${n} krajów`,
+        other: (n) => `${n} kraju`,
+      }),
+    noCountries: 'Nie znaleziono kraju.',
     number: 'Numer telefonu',
     submit: 'Wyślij kod',
     sending: 'Wysyłanie kodu…',

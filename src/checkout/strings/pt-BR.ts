@@ -21,6 +21,14 @@ export const ptBR = defineCatalog({
     ownerLead: (masked) => `Confirme que é você: informe o número de celular desta conta (${masked}).`,
     country: 'País',
     countrySearch: 'Pesquisar países',
+    countryButton: (country, dial) => `País: ${country} (${dial})`,
+    countryResults: (count) =>
+      plural(count, {
+        one: (n) => `${n} país`,
+        many: (n) => `${n} de países`,
+        other: (n) => `${n} países`,
+      }),
+    noCountries: 'Nenhum país encontrado.',
     number: 'Número de celular',
     submit: 'Enviar código',
     sending: 'Enviando código…',

@@ -1,4 +1,4 @@
-import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useId } from 'react';
 
 interface FieldProps extends ComponentPropsWithoutRef<'input'> {
   label: string;
@@ -6,6 +6,8 @@ interface FieldProps extends ComponentPropsWithoutRef<'input'> {
   hint?: string;
   /** Focus this field when its step appears. */
   first?: boolean;
+  /** Drawn on the input's row, at its inline start (the phone number's country button). */
+  start?: ReactNode;
 }
 
 /**
@@ -14,7 +16,7 @@ interface FieldProps extends ComponentPropsWithoutRef<'input'> {
  * function component as a prop, as React 19 does.
  */
 export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
-  { label, error, hint, first, id, className, ...rest },
+  { label, error, hint, first, start, id, className, ...rest },
   ref,
 ) {
   const auto = useId();
@@ -22,17 +24,27 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
   const errorId = `${inputId}-error`;
   const hintId = `${inputId}-hint`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const input = (
+    <input
+      {...rest}
+      ref={ref}
+      id={inputId}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy}
+      data-autofocus={first || undefined}
+    />
+  );
   return (
     <div className={`lava-field${className ? ` ${className}` : ''}`}>
       <label htmlFor={inputId}>{label}</label>
-      <input
-        {...rest}
-        ref={ref}
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        data-autofocus={first || undefined}
-      />
+      {start ? (
+        <div className="lava-field-row">
+          {start}
+          {input}
+        </div>
+      ) : (
+        input
+      )}
       {hint && (
         <p id={hintId} className="lava-hint">
           {hint}

@@ -2,7 +2,7 @@ import { Component as PreactComponent } from 'preact';
 import { Component, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { NotFramed } from '../../../src/checkout/steps/end/NotFramed';
-import { catalogNow, type Locale, loadCatalog, StringsContext } from '../../../src/checkout/strings';
+import { catalogNow, type Locale, LocaleContext, loadCatalog, StringsContext } from '../../../src/checkout/strings';
 import type { CheckoutPreviewProps } from '../harness/CheckoutPreview';
 import { CheckoutApp } from './CheckoutApp';
 
@@ -12,7 +12,8 @@ if (Component !== PreactComponent) {
 }
 
 /**
- * Renders what `draw` makes in the locale's catalog, as the app does: through StringsContext.
+ * Renders what `draw` makes in the locale and its catalog, as the app does: through LocaleContext
+ * (money, numbers and country names) and StringsContext.
  * Until a catalog not yet loaded arrives the root keeps what it shows (nothing, at first), so a
  * switch of locale never remounts the app; only the last request draws.
  */
@@ -24,7 +25,11 @@ function localizedRoot(element: HTMLElement) {
     latest = request;
     const catalog = catalogNow(locale);
     if (catalog) {
-      root.render(<StringsContext.Provider value={catalog}>{draw()}</StringsContext.Provider>);
+      root.render(
+        <LocaleContext.Provider value={locale}>
+          <StringsContext.Provider value={catalog}>{draw()}</StringsContext.Provider>
+        </LocaleContext.Provider>,
+      );
       return;
     }
     void loadCatalog(locale).then(() => {

@@ -66,6 +66,35 @@ test('given a 360x640 screen, when a new customer subscribes, then no step scrol
   await expect.poll(async () => (await merchantLog(page)).some((e) => e.kind === 'success'), { timeout: STEP_TIMEOUT }).toBe(true);
 });
 
+test('given a 360x640 screen, then the phone step fits without scrolling and its open country list fits inside the frame', async ({ page }) => {
+  const { frame } = await open(page, 'onboarding');
+  await step(frame, 'Enter your phone number', 'phone');
+  const card = frame.locator('.lava-card');
+  const overflow = () => card.evaluate((element) => element.scrollHeight - element.clientHeight);
+  expect(await overflow(), 'the phone step scrolls').toBeLessThanOrEqual(0);
+  const button = frame.getByRole('button', { name: 'Country: United States (+1)' });
+  await button.click();
+  const listbox = frame.getByRole('listbox', { name: 'Country' });
+  await expect(listbox).toBeVisible();
+  await expectPhoneLayout(frame, 'country list open');
+  const popup = await frame.locator('.lava-country-popup').evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const html = element.ownerDocument.documentElement;
+    return { top: box.top, bottom: box.bottom, left: box.left, right: box.right, height: innerHeight, width: html.clientWidth };
+  });
+  expect(popup.top).toBeGreaterThanOrEqual(0);
+  expect(popup.bottom).toBeLessThanOrEqual(popup.height);
+  expect(popup.left).toBeGreaterThanOrEqual(0);
+  expect(popup.right).toBeLessThanOrEqual(popup.width);
+  expect(await overflow(), 'the open list makes the card scroll').toBeLessThanOrEqual(0);
+  expect(await listbox.evaluate((element) => element.scrollHeight > element.clientHeight), 'the list scrolls inside itself').toBe(true);
+  await frame.getByRole('combobox', { name: 'Search countries' }).pressSequentially('germ');
+  await page.keyboard.press('Enter');
+  await expect(listbox).toHaveCount(0);
+  await expect(frame.getByRole('button', { name: 'Country: Germany (+49)' })).toBeVisible();
+  await expect(frame.getByLabel('Phone number', { exact: true })).toBeFocused();
+});
+
 test('given a 360x640 screen, when a customer adds funds, then the amount step fits too', async ({ page }) => {
   const { frame } = await open(page, 'onboarding');
   await frame.getByLabel('Phone number', { exact: true }).fill('2015550151');

@@ -1,10 +1,14 @@
-import { screen, waitFor } from '@testing-library/react';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { PhoneStep } from '../../../src/checkout/steps/phone/PhoneStep';
-import { countryOptions } from '../../../src/checkout/steps/phone/countries';
 import { loadPhoneTools } from '../../../src/checkout/steps/phone/phone-tools';
+import { type Locale, loadCatalog } from '../../../src/checkout/strings';
 import { run, started, startResponse } from './fixtures';
 import { renderStep, uncaughtErrors } from './render';
+
+/** The button before the number: its name says "Country: <name> (<code>)". */
+const countryButton = (name: RegExp = /^(Country|Land): /) => screen.getByRole('button', { name });
+const optionNames = () => within(screen.getByRole('listbox')).getAllByRole('option').map((o) => o.firstChild?.textContent);
 
 const atPhone = (mode: Parameters<typeof startResponse>[0] = 'onboarding', processor = startResponse().processor) =>
   run([{ type: 'START' }, started(startResponse(mode, { processor }))]);
@@ -63,29 +67,10 @@ describe('phone step', () => {
 
   it('given a British locale, then the country defaults to the UK and formats its numbers', async () => {
     const { user, dispatch } = renderStep(PhoneStep, atPhone(), { language: 'en-GB' });
-    expect(screen.getByLabelText('Country')).toHaveValue('GB');
+    expect(countryButton()).toHaveAccessibleName('Country: United Kingdom (+44)');
     await user.type(screen.getByLabelText('Phone number'), '07400123456');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     expect(dispatch).toHaveBeenCalledWith({ type: 'SUBMIT_PHONE', phone: '+447400123456' });
-  });
-
-  it('given the step drawn, then every country is listed in the select, the default one chosen', async () => {
-    renderStep(PhoneStep, atPhone(), { language: 'en-GB' });
-    const select = screen.getByLabelText('Country') as HTMLSelectElement;
-    await waitFor(() => expect(select.options).toHaveLength(countryOptions().length));
-    expect(select).toHaveValue('GB');
-    expect(new Set(Array.from(select.options, (o) => o.value)).size).toBe(countryOptions().length);
-  });
-
-  it('when searching countries, then the list narrows and a found country can be chosen', async () => {
-    const { user } = renderStep(PhoneStep, atPhone(), { language: 'en-US' });
-    await user.type(screen.getByLabelText('Search countries'), 'germ');
-    const select = screen.getByLabelText('Country');
-    const options = Array.from(select.querySelectorAll('option')).map((o) => o.value);
-    expect(options).toEqual(expect.arrayContaining(['DE', 'US']));
-    expect(options.length).toBeLessThan(5);
-    await user.selectOptions(select, 'DE');
-    expect(select).toHaveValue('DE');
   });
 
   it('given a request in flight, then the submit is disabled and busy', () => {
@@ -121,5 +106,267 @@ describe('phone step', () => {
   it('given the step, then its heading labels the dialog', () => {
     renderStep(PhoneStep, atPhone(), { language: 'en-US' });
     expect(screen.getByRole('dialog', { name: 'Enter your phone number' })).toBeInTheDocument();
+  });
+});
+
+/** The phone step in `locale` (its catalog loaded), with the host's tag `language`. */
+async function phoneStepIn(locale: Locale, language: string, initialPhone?: string) {
+  const strings = await loadCatalog(locale);
+  return { strings, ...renderStep(PhoneStep, atPhone(), { language, initialPhone }, { locale, strings }) };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('the phone number field and its country button', () => {
+  beforeAll(async () => {
+    await loadPhoneTools();
+  });
+
+  it('given the step, then the number sits on one row after a button naming the country, and the field is a left-to-right tel field', async () => {
+    await phoneStepIn('en', 'de-DE');
+    const number = screen.getByLabelText('Phone number');
+    const button = countryButton();
+    expect(button).toHaveAccessibleName('Country: Germany (+49)');
+    expect(button).toHaveTextContent('DE+49');
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(button.parentElement).toBe(number.parentElement);
+    expect(button.compareDocumentPosition(number) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(number).toHaveAttribute('dir', 'ltr');
+    expect(number).toHaveAttribute('autocomplete', 'tel');
+    expect(number).toHaveAttribute('inputmode', 'tel');
+    expect(screen.queryByRole('listbox')).toBeNull();
+  });
+
+  it('when the button is pressed, then a labelled combobox takes focus and controls a listbox of every country, the chosen one selected', async () => {
+    const { user } = await phoneStepIn('en', 'en-GB');
+    await user.click(countryButton());
+    const search = await screen.findByRole('combobox', { name: 'Search countries' });
+    expect(search).toHaveFocus();
+    expect(search).toHaveAttribute('aria-expanded', 'true');
+    expect(search).toHaveAttribute('aria-autocomplete', 'list');
+    const listbox = screen.getByRole('listbox', { name: 'Country' });
+    expect(search).toHaveAttribute('aria-controls', listbox.id);
+    expect(within(listbox).getAllByRole('option')).toHaveLength(245);
+    expect(within(listbox).getByRole('option', { selected: true })).toHaveTextContent('United Kingdom+44');
+    expect(search.getAttribute('aria-activedescendant')).toBe(within(listbox).getByRole('option', { selected: true }).id);
+    expect(countryButton()).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it.each([
+    ['its English name', 'germ', 'Germany'],
+    ['its region code', 'de', 'Germany'],
+    ['its calling code with +', '+49', 'Germany'],
+    ['its calling code in digits', '49', 'Germany'],
+    ['a name without its accents', 'cote', 'Côte d’Ivoire'],
+  ])('when searching by %s, then the country is found first', async (_, query, found) => {
+    const { user } = await phoneStepIn('en', 'en-US');
+    await user.click(countryButton());
+    await user.type(await screen.findByRole('combobox'), query);
+    expect(optionNames()[0]).toBe(found);
+    expect(optionNames().length).toBeLessThan(20);
+  });
+
+  it('given German, when searching by the German or the English name, then Deutschland is found', async () => {
+    const { user } = await phoneStepIn('de', 'de-AT');
+    await waitFor(() => expect(countryButton()).toHaveAccessibleName('Land: Österreich (+43)'));
+    await user.click(countryButton());
+    const search = await screen.findByRole('combobox', { name: 'Länder durchsuchen' });
+    await user.type(search, 'deutsch');
+    expect(optionNames()).toEqual(['Deutschland']);
+    await user.clear(search);
+    await user.type(search, 'germany');
+    expect(optionNames()).toEqual(['Deutschland']);
+    expect(screen.getByRole('status')).toHaveTextContent('1 Land');
+    await user.clear(search);
+    await user.type(search, 'zzz');
+    expect(screen.queryAllByRole('option')).toHaveLength(0);
+    expect(screen.getByText('Kein Land gefunden.')).toBeInTheDocument();
+  });
+
+  it('given German, then the list is named in German and sorted as German sorts (Ägypten among the A)', async () => {
+    const { user } = await phoneStepIn('de', 'de-DE');
+    await user.click(countryButton());
+    await screen.findByRole('listbox');
+    const names = optionNames() as string[];
+    expect(names).toEqual([...names].sort(new Intl.Collator('de').compare));
+    expect(names.indexOf('Ägypten')).toBeLessThan(names.indexOf('Albanien'));
+    expect(names).toContain('Vereinigtes Königreich');
+  });
+
+  it('when the arrow keys move and Enter is pressed, then that country is picked, the list closes and the number field has focus', async () => {
+    const { user } = await phoneStepIn('en', 'en-US');
+    const number = screen.getByLabelText('Phone number');
+    await user.type(number, '07400123456');
+    await user.click(countryButton());
+    const search = await screen.findByRole('combobox');
+    await user.type(search, 'united');
+    const options = within(screen.getByRole('listbox')).getAllByRole('option');
+    expect(search).toHaveAttribute('aria-activedescendant', options[0]!.id);
+    await user.keyboard('{ArrowDown}');
+    expect(search).toHaveAttribute('aria-activedescendant', options[1]!.id);
+    await user.keyboard('{ArrowDown}{ArrowUp}');
+    expect(search).toHaveAttribute('aria-activedescendant', options[1]!.id);
+    expect(options[1]).toHaveTextContent('United Kingdom');
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(countryButton()).toHaveAccessibleName('Country: United Kingdom (+44)');
+    expect(number).toHaveFocus();
+    expect(number).toHaveValue('07400 123456');
+  });
+
+  it('when Escape is pressed in the list, then only the list closes and focus returns to the country button', async () => {
+    const { user, dispatch } = await phoneStepIn('en', 'en-US');
+    const escapes = vi.fn();
+    const onKeyDown = (event: KeyboardEvent) => event.key === 'Escape' && escapes();
+    document.addEventListener('keydown', onKeyDown);
+    onTestFinished(() => document.removeEventListener('keydown', onKeyDown));
+    await user.click(countryButton());
+    await user.type(await screen.findByRole('combobox'), 'fra');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(countryButton()).toHaveFocus();
+    expect(countryButton()).toHaveAccessibleName('Country: United States (+1)');
+    expect(escapes).not.toHaveBeenCalled();
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('when an option is clicked, then it is picked; when the page outside is pressed, then the list closes', async () => {
+    const { user } = await phoneStepIn('en', 'en-US');
+    await user.click(countryButton());
+    await user.type(await screen.findByRole('combobox'), 'japan');
+    await user.click(screen.getByRole('option', { name: /Japan/ }));
+    expect(countryButton()).toHaveAccessibleName('Country: Japan (+81)');
+    expect(screen.getByLabelText('Phone number')).toHaveFocus();
+    await user.click(countryButton());
+    await screen.findByRole('listbox');
+    await user.click(screen.getByRole('heading'));
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(countryButton()).toHaveAccessibleName('Country: Japan (+81)');
+  });
+
+  it('when a number is typed with +44, then the country becomes the UK and it is sent as typed', async () => {
+    const { user, dispatch } = await phoneStepIn('en', 'en-US');
+    await user.type(screen.getByLabelText('Phone number'), '+44');
+    expect(countryButton()).toHaveAccessibleName('Country: United Kingdom (+44)');
+    await user.type(screen.getByLabelText('Phone number'), '7400123456');
+    expect(screen.getByLabelText('Phone number')).toHaveValue('+44 7400 123456');
+    await user.click(screen.getByRole('button', { name: 'Send code' }));
+    expect(dispatch).toHaveBeenCalledWith({ type: 'SUBMIT_PHONE', phone: '+447400123456' });
+  });
+
+  it('given Canada chosen, when +1 is typed, then Canada stays; a US number then makes it the US', async () => {
+    const { user } = await phoneStepIn('en', 'en-CA');
+    const number = screen.getByLabelText('Phone number');
+    await user.type(number, '+1');
+    expect(countryButton()).toHaveAccessibleName('Country: Canada (+1)');
+    await user.type(number, '2015550100');
+    expect(countryButton()).toHaveAccessibleName('Country: United States (+1)');
+  });
+
+  it('given the US chosen, when a Toronto number is typed with +1, then the country becomes Canada', async () => {
+    const { user } = await phoneStepIn('en', 'en-US');
+    await user.type(screen.getByLabelText('Phone number'), '+14165550100');
+    expect(countryButton()).toHaveAccessibleName('Country: Canada (+1)');
+  });
+
+  it('given a +49 number, when another country is picked, then the number takes that country’s calling code', async () => {
+    const { user } = await phoneStepIn('en', 'en-US');
+    const number = screen.getByLabelText('Phone number');
+    await user.type(number, '+4915112345678');
+    expect(countryButton()).toHaveAccessibleName('Country: Germany (+49)');
+    await user.click(countryButton());
+    await user.type(await screen.findByRole('combobox'), 'austria{Enter}');
+    expect(countryButton()).toHaveAccessibleName('Country: Austria (+43)');
+    expect((number as HTMLInputElement).value.replace(/[^\d+]/g, '')).toBe('+4315112345678');
+  });
+});
+
+describe('a number given to start with (initialPhone)', () => {
+  beforeAll(async () => {
+    await loadPhoneTools();
+  });
+
+  it('given +4915112345678, then the field starts filled, formatted, with Germany chosen, and can be changed', async () => {
+    const { user, dispatch } = await phoneStepIn('en', 'en-US', '+4915112345678');
+    const number = screen.getByLabelText('Phone number');
+    expect(countryButton()).toHaveAccessibleName('Country: Germany (+49)');
+    await waitFor(() => expect(number).toHaveValue('+49 1511 2345678'));
+    await user.clear(number);
+    await user.type(number, '+442071838750');
+    expect(countryButton()).toHaveAccessibleName('Country: United Kingdom (+44)');
+    await user.click(screen.getByRole('button', { name: 'Send code' }));
+    expect(dispatch).toHaveBeenCalledWith({ type: 'SUBMIT_PHONE', phone: '+442071838750' });
+  });
+
+  it('given national digits, then they are read in the default country', async () => {
+    const { user, dispatch } = await phoneStepIn('en', 'en-GB', '07400123456');
+    await waitFor(() => expect(screen.getByLabelText('Phone number')).toHaveValue('07400 123456'));
+    await user.click(screen.getByRole('button', { name: 'Send code' }));
+    expect(dispatch).toHaveBeenCalledWith({ type: 'SUBMIT_PHONE', phone: '+447400123456' });
+  });
+
+  it('given it arrives after the first render and nothing was typed, then it fills the field', async () => {
+    const { rerender } = await phoneStepIn('en', 'en-US');
+    const number = screen.getByLabelText('Phone number');
+    expect(number).toHaveValue('');
+    rerender(atPhone(), { initialPhone: '+33612345678' });
+    await waitFor(() => expect(number).toHaveValue('+33 6 12 34 56 78'));
+    expect(countryButton()).toHaveAccessibleName('Country: France (+33)');
+  });
+
+  it('given the customer has typed, when it arrives, then what they typed stays', async () => {
+    const { user, rerender } = await phoneStepIn('en', 'en-US');
+    const number = screen.getByLabelText('Phone number');
+    await user.type(number, '2015550100');
+    rerender(atPhone(), { initialPhone: '+33612345678' });
+    await act(async () => {});
+    expect(number).toHaveValue('(201) 555-0100');
+    expect(countryButton()).toHaveAccessibleName('Country: United States (+1)');
+  });
+});
+
+/**
+ * A stand-in for Intl.DisplayNames that makes a `Names`. A constructor that returns an object: the
+ * spy calls it with `new` and itself as new.target, so a subclass instance would get the spy's
+ * prototype and no `of`.
+ */
+function madeBy(Names: typeof Intl.DisplayNames): typeof Intl.DisplayNames {
+  // biome-ignore lint/complexity/useArrowFunction: called with `new`
+  return function (locale: Intl.LocalesArgument, options: Intl.DisplayNamesOptions) {
+    return new Names(locale, options);
+  } as unknown as typeof Intl.DisplayNames;
+}
+
+describe('country names after first paint', () => {
+  it('given Dutch, then the first render makes no Intl.DisplayNames and lists no country; the Dutch names come after it', async () => {
+    const strings = await loadCatalog('nl');
+    const real = Intl.DisplayNames;
+    const made = vi.spyOn(Intl, 'DisplayNames').mockImplementation(madeBy(real));
+    renderStep(PhoneStep, atPhone(), { language: 'nl' }, { locale: 'nl', strings });
+    expect(made).not.toHaveBeenCalled();
+    expect(screen.queryAllByRole('option')).toHaveLength(0);
+    expect(countryButton()).toHaveAccessibleName('Land: Netherlands (+31)');
+    await waitFor(() => expect(countryButton()).toHaveAccessibleName('Land: Nederland (+31)'));
+    expect(made).toHaveBeenCalledWith('nl', { type: 'region', fallback: 'none' });
+  });
+
+  it('given a name the engine lacks, then that country keeps its English name', async () => {
+    const real = Intl.DisplayNames;
+    vi.spyOn(Intl, 'DisplayNames').mockImplementation(
+      madeBy(
+        class extends real {
+          override of(code: string): string | undefined {
+            return code === 'XK' ? undefined : super.of(code);
+          }
+        },
+      ),
+    );
+    const strings = await loadCatalog('it');
+    const { user } = renderStep(PhoneStep, atPhone(), { language: 'it-IT' }, { locale: 'it', strings });
+    await waitFor(() => expect(countryButton(/^Paese: /)).toHaveAccessibleName('Paese: Italia (+39)'));
+    await user.click(countryButton(/^Paese: /));
+    await screen.findByRole('listbox');
+    expect(optionNames()).toContain('Kosovo');
+    expect(optionNames()).toContain('Germania');
   });
 });

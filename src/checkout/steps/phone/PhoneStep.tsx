@@ -1,61 +1,118 @@
 import type { CountryCode } from 'libphonenumber-js/min';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { useStrings } from '../../strings';
+import { type FormEvent, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { isBusy } from '../../flow/status';
+import { useLocale, useStrings } from '../../strings';
 import { Button } from '../../ui/Button';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { StepTitle } from '../../ui/StepTitle';
 import { isTestMode } from '../test-mode';
 import type { StepProps } from '../types';
-import { countryOptions, defaultCountry, filterCountries } from './countries';
+import { type CountryOption, callingCodeOf, countryOfCallingCode, countryOptions, defaultCountry, localizedCountries } from './countries';
+import { afterPaint, LazyCountryList, prefetchCountryList } from './load-country-list';
 import { loadPhoneTools, type PhoneTools, usePhoneTools } from './phone-tools';
 import type { PhoneCheck } from './validate-phone';
-import { isBusy } from '../../flow/status';
 
-export function PhoneStep({ state, dispatch, language }: StepProps<'phone'> & { language?: string; initialPhone?: string | undefined }) {
+export interface PhoneStepProps extends StepProps<'phone'> {
+  /** The tag the host asked for (its region picks the default country), else the browser's. */
+  language?: string;
+  /**
+   * A number to start with (E.164 like "+4915112345678", or national digits). It may arrive after
+   * the first render; it fills the field as long as the customer has not typed in it.
+   */
+  initialPhone?: string | undefined;
+}
+
+/** What is in the number field and the country it is read in: they change together. */
+interface Entry {
+  text: string;
+  country: CountryCode;
+}
+
+/** The country a number typed with "+" points at: its digits when the tools can tell, else its calling code. */
+function countryFollowing(text: string, current: CountryCode, tools: PhoneTools | null): CountryCode {
+  return tools?.countryOfNumber(text) ?? countryOfCallingCode(text, current) ?? current;
+}
+
+/** `text` in the country it points at, formatted when the tools are here. */
+function entryOf(text: string, current: CountryCode, tools: PhoneTools | null): Entry {
+  const country = countryFollowing(text, current, tools);
+  return { text: tools && text ? tools.formatAsYouType(text, country) : text, country };
+}
+
+export function PhoneStep({ state, dispatch, language, initialPhone }: PhoneStepProps) {
   const busy = isBusy(state);
   const strings = useStrings();
-  const options = countryOptions();
-  const [country, setCountry] = useState<CountryCode>(() => defaultCountry(language));
-  const [query, setQuery] = useState('');
-  const [value, setValue] = useState('');
-  const [problem, setProblem] = useState<Exclude<PhoneCheck, { ok: true }>['reason'] | null>(null);
-  const input = useRef<HTMLInputElement>(null);
+  const locale = useLocale();
   const tools = usePhoneTools();
+  const [entry, setEntry] = useState<Entry>(() => entryOf(initialPhone ?? '', defaultCountry(language), tools));
+  const { text: value, country } = entry;
+  const [problem, setProblem] = useState<Exclude<PhoneCheck, { ok: true }>['reason'] | null>(null);
+  const [open, setOpen] = useState(false);
+  // Named in the customer's language once the step has been painted (see localizedCountries).
+  const [named, setNamed] = useState<CountryOption[] | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const countryButton = useRef<HTMLButtonElement>(null);
+  const typed = useRef(false);
+  const popupId = useId();
   const session = state.session;
-  // The first render lists only the chosen country; the other 244 follow once the step has been
-  // painted (they were a third of the cost of the checkout's first render).
-  const [allListed, setAllListed] = useState(false);
-  useEffect(() => setAllListed(true), []);
-  const visible = useMemo(() => {
-    if (!allListed && !query) return options.filter((o) => o.code === country);
-    const found = filterCountries(options, query);
-    // Keep the selected country listed so the select never shows a value it lacks.
-    return found.some((o) => o.code === country) ? found : [...options.filter((o) => o.code === country), ...found];
-  }, [options, query, country, allListed]);
-  // The same elements on every render: re-rendering the step (each keystroke, each state change)
-  // does not walk the 245 options again.
-  const optionList = useMemo(
-    () =>
-      visible.map((o) => (
-        <option key={o.code} value={o.code}>
-          {`${o.name} (${o.dial})`}
-        </option>
-      )),
-    [visible],
-  );
-  const countryName = options.find((o) => o.code === country)?.name ?? country;
 
-  // What was typed before the tools arrived gets its formatting now.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the tools arrive
+  useEffect(
+    () =>
+      afterPaint(() => {
+        setNamed(localizedCountries(locale));
+        void prefetchCountryList().catch(() => {});
+      }),
+    [locale],
+  );
+
+  const option = (named ?? countryOptions()).find((o) => o.code === country);
+  const countryName = option?.name ?? country;
+  const dial = option?.dial ?? '';
+
+  // What was typed (or given) before the tools arrived gets its formatting and its country now.
   useEffect(() => {
-    if (tools) setValue((v) => (v ? tools.formatAsYouType(v, country) : v));
+    if (tools) setEntry((now) => (now.text ? entryOf(now.text, now.country, tools) : now));
   }, [tools]);
 
-  function onChange(next: string): void {
+  // A number from the host fills the field, unless the customer has typed there already.
+  const filled = useRef(initialPhone);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: when the number given changes
+  useEffect(() => {
+    if (!initialPhone || typed.current || filled.current === initialPhone) return;
+    filled.current = initialPhone;
+    setEntry((now) => entryOf(initialPhone, now.country, tools));
     setProblem(null);
-    // Deleting must not be undone by reformatting (a backspace over ")" would come straight back).
-    setValue(next.length < value.length || !tools ? next : tools.formatAsYouType(next, country));
+  }, [initialPhone]);
+
+  function onChange(next: string): void {
+    typed.current = true;
+    setProblem(null);
+    setEntry((now) => {
+      // Deleting must not be undone by reformatting (a backspace over ")" would come straight back).
+      if (next.length < now.text.length) return { text: next, country: countryFollowing(next, now.country, tools) };
+      return entryOf(next, now.country, tools);
+    });
+  }
+
+  function openList(): void {
+    // Pressed before the names were made after paint: make them now.
+    if (!named) setNamed(localizedCountries(locale));
+    setOpen(true);
+  }
+
+  function pick(code: CountryCode): void {
+    setOpen(false);
+    setProblem(null);
+    setEntry(({ text: now }) => {
+      if (!now) return { text: now, country: code };
+      const from = callingCodeOf(now);
+      const to = countryOptions().find((o) => o.code === code)?.dial ?? '';
+      // A number written with another country's calling code takes the picked country's.
+      const text = from && from !== to ? `${to}${now.replace(/\D/g, '').slice(from.length - 1)}` : now.replace(/[^\d+]/g, '');
+      return { text: tools ? tools.formatAsYouType(text, code) : text, country: code };
+    });
+    input.current?.focus();
   }
 
   function onSubmit(event: FormEvent): void {
@@ -71,8 +128,7 @@ export function PhoneStep({ state, dispatch, language }: StepProps<'phone'> & { 
       setProblem('required');
       return;
     }
-    const dial = options.find((o) => o.code === country)?.dial ?? '+';
-    dispatch({ type: 'SUBMIT_PHONE', phone: value.trim().startsWith('+') ? `+${digits}` : `${dial}${digits.replace(/^0+/, '')}` });
+    dispatch({ type: 'SUBMIT_PHONE', phone: value.trim().startsWith('+') ? `+${digits}` : `${dial || '+'}${digits.replace(/^0+/, '')}` });
   }
 
   function submitWith({ checkPhone }: PhoneTools): void {
@@ -101,42 +157,50 @@ export function PhoneStep({ state, dispatch, language }: StepProps<'phone'> & { 
     <form className="lava-step" onSubmit={onSubmit} noValidate>
       <StepTitle>{strings.phone.title}</StepTitle>
       <p className="lava-lead">{owner ? strings.phone.ownerLead(owner.phone_masked) : strings.phone.lead(session?.merchant.name ?? '')}</p>
-      <div className="lava-country">
-        <Field
-          label={strings.phone.countrySearch}
-          type="search"
-          value={query}
-          autoComplete="off"
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <div className="lava-field">
-          <label htmlFor="lava-country">{strings.phone.country}</label>
-          <select
-            id="lava-country"
-            value={country}
-            onChange={(e) => {
-              const next = e.target.value as CountryCode;
-              setCountry(next);
-              setProblem(null);
-              setValue((v) => (v && tools ? tools.formatAsYouType(v.replace(/[^\d+]/g, ''), next) : v));
-            }}
-          >
-            {optionList}
-          </select>
-        </div>
-      </div>
       <Field
-        ref={input}
-        label={strings.phone.number}
-        type="tel"
-        inputMode="tel"
-        dir="ltr"
-        autoComplete="tel"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        error={message}
-        first
-      />
+          ref={input}
+          label={strings.phone.number}
+          type="tel"
+          inputMode="tel"
+          dir="ltr"
+          autoComplete="tel"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          error={message}
+          first
+          start={
+            <button
+              ref={countryButton}
+              type="button"
+              className="lava-country-button"
+              aria-label={strings.phone.countryButton(countryName, dial)}
+              aria-expanded={open}
+              aria-controls={open ? popupId : undefined}
+              onClick={() => (open ? setOpen(false) : openList())}
+            >
+              <span>{country}</span>
+              <span dir="ltr">{dial}</span>
+              <svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
+                <path d="M2 4.5l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+              </svg>
+            </button>
+          }
+        />
+      {open && (
+        <Suspense fallback={null}>
+          <LazyCountryList
+            id={popupId}
+            countries={named ?? localizedCountries(locale)}
+            selected={country}
+            trigger={countryButton}
+            onPick={pick}
+            onClose={(by) => {
+              setOpen(false);
+              if (by === 'escape') countryButton.current?.focus();
+            }}
+          />
+        </Suspense>
+      )}
       {state.error?.code === 'forbidden' ? (
         <div className="lava-alert" role="alert">
           {strings.phone.notOwner}

@@ -1,21 +1,56 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { COUNTRY_NAMES } from './country-names';
-import { DIAL_CODES } from './dial-codes';
+import { DIAL_CODES, MAIN_REGIONS } from './dial-codes';
 
 export interface CountryOption {
   code: CountryCode;
+  /** In the customer's language (English in `countryOptions`). */
   name: string;
+  /** In English: found by search in every language. */
+  english: string;
   dial: string;
 }
 
-let cache: CountryOption[] | null = null;
+let english: CountryOption[] | null = null;
 
 /** Every country libphonenumber knows, named in English, sorted by name (tables, no Intl work). */
 export function countryOptions(): CountryOption[] {
-  if (cache) return cache;
+  if (english) return english;
   const dial = new Map(DIAL_CODES.map((entry) => [entry.code, entry.dial]));
-  cache = COUNTRY_NAMES.map(([code, name]) => ({ code: code as CountryCode, name, dial: dial.get(code) ?? '' }));
-  return cache;
+  english = COUNTRY_NAMES.map(([code, name]) => ({ code: code as CountryCode, name, english: name, dial: dial.get(code) ?? '' }));
+  return english;
+}
+
+export function englishName(code: CountryCode): string {
+  return countryOptions().find((option) => option.code === code)?.name ?? code;
+}
+
+const localized = new Map<string, CountryOption[]>();
+
+/**
+ * Every country named in `locale` (Intl.DisplayNames; English where the engine has no name) and
+ * sorted as that language sorts (Intl.Collator). English and the pseudo-locale get the table.
+ * Creating Intl.DisplayNames costs 45-160 ms in a fresh renderer: call this after first paint.
+ */
+export function localizedCountries(locale: string): CountryOption[] {
+  if (/^en(?:-|$)/i.test(locale)) return countryOptions();
+  const known = localized.get(locale);
+  if (known) return known;
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames(locale, { type: 'region', fallback: 'none' });
+  } catch {
+    // An engine without DisplayNames, or without this locale: English names.
+  }
+  const collator = new Intl.Collator(locale);
+  const list = countryOptions()
+    .map((option) => {
+      const name = names?.of(option.code);
+      return name && name !== option.code ? { ...option, name } : option;
+    })
+    .sort((a, b) => collator.compare(a.name, b.name));
+  localized.set(locale, list);
+  return list;
 }
 
 /** Where a bare language is most often spoken, for tags without a region ("fr" -> FR). */
@@ -40,12 +75,28 @@ export function defaultCountry(language: string | undefined): CountryCode {
   return region && DIAL_CODES.some((entry) => entry.code === region) ? (region as CountryCode) : 'US';
 }
 
-export function filterCountries(options: CountryOption[], query: string): CountryOption[] {
-  const q = query.trim().toLowerCase();
-  if (!q) return options;
-  const digits = q.replace(/[^\d]/g, '');
-  return options.filter(
-    (option) =>
-      option.name.toLowerCase().includes(q) || option.code.toLowerCase() === q || (digits !== '' && option.dial.slice(1).startsWith(digits)),
-  );
+/** The calling code a number typed as "+…" starts with ("+44 20…" -> "+44"), or null. */
+export function callingCodeOf(typed: string): string | null {
+  const text = typed.trim();
+  if (!text.startsWith('+')) return null;
+  const digits = text.replace(/\D/g, '');
+  // Calling codes are 1-3 digits and none is the start of another (E.164).
+  for (let length = Math.min(3, digits.length); length > 0; length--) {
+    const dial = `+${digits.slice(0, length)}`;
+    if (DIAL_CODES.some((entry) => entry.dial === dial)) return dial;
+  }
+  return null;
+}
+
+/**
+ * The country of a number typed with its calling code, from the code alone: `current` when it
+ * has that code (+1 keeps Canada), else the code's main country (+1 -> US, +44 -> GB). Null
+ * without a "+" and a code.
+ */
+export function countryOfCallingCode(typed: string, current: CountryCode): CountryCode | null {
+  const dial = callingCodeOf(typed);
+  if (!dial) return null;
+  const regions = DIAL_CODES.filter((entry) => entry.dial === dial);
+  if (regions.some((entry) => entry.code === current)) return current;
+  return (MAIN_REGIONS[dial] ?? regions[0]!.code) as CountryCode;
 }

@@ -28,3 +28,13 @@ export interface DialCode {
 export const DIAL_CODES: readonly DialCode[] = TABLE.trim()
   .split(' ')
   .map((entry) => ({ code: entry.slice(0, 2), dial: `+${entry.slice(2)}` }));
+
+/**
+ * The main region of each calling code several regions share (libphonenumber's first region for
+ * it), so "+44" means GB before the library has loaded. dial-codes.test.ts keeps it equal to the
+ * library's metadata.
+ */
+export const MAIN_REGIONS: Readonly<Record<string, string>> = {
+  '+1': 'US', '+7': 'RU', '+39': 'IT', '+44': 'GB', '+47': 'NO', '+61': 'AU', '+212': 'MA', '+262': 'RE',
+  '+290': 'SH', '+358': 'FI', '+590': 'GP', '+599': 'CW',
+};

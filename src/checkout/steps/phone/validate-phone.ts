@@ -19,3 +19,11 @@ export function checkPhone(input: string, country: CountryCode): PhoneCheck {
   if (!parsed?.isValid()) return { ok: false, reason: 'invalid_for_country' };
   return { ok: true, e164: parsed.number };
 }
+
+/** The country a number typed with its calling code belongs to, once its digits say ("+1 416 555 0100" -> CA). */
+export function countryOfNumber(input: string): CountryCode | undefined {
+  if (!input.trim().startsWith('+')) return undefined;
+  const typing = new AsYouType();
+  typing.input(input);
+  return typing.getCountry();
+}

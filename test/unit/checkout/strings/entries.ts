@@ -10,7 +10,7 @@ export const MASKED = '+1 •••• ••00';
 
 export const SAMPLES: Samples<Catalog> = {
   dialogLabel: [MERCHANT],
-  phone: { lead: [MERCHANT], ownerLead: [MASKED], invalidForCountry: ['Canada'] },
+  phone: { lead: [MERCHANT], ownerLead: [MASKED], countryButton: ['Canada', '+1'], countryResults: [3], invalidForCountry: ['Canada'] },
   code: { lead: [MASKED], resendIn: [3] },
   wallet: { linkTitle: [MERCHANT], linkLead: [MERCHANT] },
   amount: { lead: ['$5.00', '$500.00'], outOfRange: ['$5.00', '$500.00'] },
