@@ -114,7 +114,7 @@ export const CallingCodeTyped: Story = {
   play: async ({ canvas }) => {
     await userEvent.type(await canvas.findByLabelText('Phone number'), '+447400123456');
     await waitFor(() => expect(canvas.getByLabelText('Phone number')).toHaveValue('+44 7400 123456'));
-    await expect(canvas.getByRole('button', { name: 'Country: United Kingdom (+44)' })).toBeInTheDocument();
+    await expect(await canvas.findByRole('button', { name: 'Country: United Kingdom (+44)' })).toBeInTheDocument();
   },
 };
 

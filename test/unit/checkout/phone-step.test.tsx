@@ -8,6 +8,8 @@ import { renderStep, uncaughtErrors } from './render';
 
 /** The button before the number: its name says "Country: <name> (<code>)". */
 const countryButton = (name: RegExp = /^(Country|Land): /) => screen.getByRole('button', { name });
+/** The country button's name once the names (a chunk fetched after first paint) are here. */
+const expectCountry = (name: string) => waitFor(() => expect(countryButton()).toHaveAccessibleName(name));
 const optionNames = () => within(screen.getByRole('listbox')).getAllByRole('option').map((o) => o.firstChild?.textContent);
 
 const atPhone = (mode: Parameters<typeof startResponse>[0] = 'onboarding', processor = startResponse().processor) =>
@@ -67,7 +69,7 @@ describe('phone step', () => {
 
   it('given a British locale, then the country defaults to the UK and formats its numbers', async () => {
     const { user, dispatch } = renderStep(PhoneStep, atPhone(), { language: 'en-GB' });
-    expect(countryButton()).toHaveAccessibleName('Country: United Kingdom (+44)');
+    await expectCountry('Country: United Kingdom (+44)');
     await user.type(screen.getByLabelText('Phone number'), '07400123456');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     expect(dispatch).toHaveBeenCalledWith({ type: 'SUBMIT_PHONE', phone: '+447400123456' });
@@ -125,8 +127,8 @@ describe('the phone number field and its country button', () => {
   it('given the step, then the number sits on one row after a button naming the country, and the field is a left-to-right tel field', async () => {
     await phoneStepIn('en', 'de-DE');
     const number = screen.getByLabelText('Phone number');
+    await expectCountry('Country: Germany (+49)');
     const button = countryButton();
-    expect(button).toHaveAccessibleName('Country: Germany (+49)');
     expect(button).toHaveTextContent('DE+49');
     expect(button).toHaveAttribute('aria-expanded', 'false');
     expect(button.parentElement).toBe(number.parentElement);
@@ -209,7 +211,7 @@ describe('the phone number field and its country button', () => {
     expect(options[1]).toHaveTextContent('United Kingdom');
     await user.keyboard('{Enter}');
     expect(screen.queryByRole('listbox')).toBeNull();
-    expect(countryButton()).toHaveAccessibleName('Country: United Kingdom (+44)');
+    await expectCountry('Country: United Kingdom (+44)');
     expect(number).toHaveFocus();
     expect(number).toHaveValue('07400 123456');
   });
@@ -225,7 +227,7 @@ describe('the phone number field and its country button', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('listbox')).toBeNull();
     expect(countryButton()).toHaveFocus();
-    expect(countryButton()).toHaveAccessibleName('Country: United States (+1)');
+    await expectCountry('Country: United States (+1)');
     expect(escapes).not.toHaveBeenCalled();
     expect(dispatch).not.toHaveBeenCalled();
   });
@@ -235,19 +237,19 @@ describe('the phone number field and its country button', () => {
     await user.click(countryButton());
     await user.type(await screen.findByRole('combobox'), 'japan');
     await user.click(screen.getByRole('option', { name: /Japan/ }));
-    expect(countryButton()).toHaveAccessibleName('Country: Japan (+81)');
+    await expectCountry('Country: Japan (+81)');
     expect(screen.getByLabelText('Phone number')).toHaveFocus();
     await user.click(countryButton());
     await screen.findByRole('listbox');
     await user.click(screen.getByRole('heading'));
     expect(screen.queryByRole('listbox')).toBeNull();
-    expect(countryButton()).toHaveAccessibleName('Country: Japan (+81)');
+    await expectCountry('Country: Japan (+81)');
   });
 
   it('when a number is typed with +44, then the country becomes the UK and it is sent as typed', async () => {
     const { user, dispatch } = await phoneStepIn('en', 'en-US');
     await user.type(screen.getByLabelText('Phone number'), '+44');
-    expect(countryButton()).toHaveAccessibleName('Country: United Kingdom (+44)');
+    await expectCountry('Country: United Kingdom (+44)');
     await user.type(screen.getByLabelText('Phone number'), '7400123456');
     expect(screen.getByLabelText('Phone number')).toHaveValue('+44 7400 123456');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
@@ -258,25 +260,25 @@ describe('the phone number field and its country button', () => {
     const { user } = await phoneStepIn('en', 'en-CA');
     const number = screen.getByLabelText('Phone number');
     await user.type(number, '+1');
-    expect(countryButton()).toHaveAccessibleName('Country: Canada (+1)');
+    await expectCountry('Country: Canada (+1)');
     await user.type(number, '2015550100');
-    expect(countryButton()).toHaveAccessibleName('Country: United States (+1)');
+    await expectCountry('Country: United States (+1)');
   });
 
   it('given the US chosen, when a Toronto number is typed with +1, then the country becomes Canada', async () => {
     const { user } = await phoneStepIn('en', 'en-US');
     await user.type(screen.getByLabelText('Phone number'), '+14165550100');
-    expect(countryButton()).toHaveAccessibleName('Country: Canada (+1)');
+    await expectCountry('Country: Canada (+1)');
   });
 
   it('given a +49 number, when another country is picked, then the number takes that country’s calling code', async () => {
     const { user } = await phoneStepIn('en', 'en-US');
     const number = screen.getByLabelText('Phone number');
     await user.type(number, '+4915112345678');
-    expect(countryButton()).toHaveAccessibleName('Country: Germany (+49)');
+    await expectCountry('Country: Germany (+49)');
     await user.click(countryButton());
     await user.type(await screen.findByRole('combobox'), 'austria{Enter}');
-    expect(countryButton()).toHaveAccessibleName('Country: Austria (+43)');
+    await expectCountry('Country: Austria (+43)');
     expect((number as HTMLInputElement).value.replace(/[^\d+]/g, '')).toBe('+4315112345678');
   });
 });
@@ -289,11 +291,11 @@ describe('a number given to start with (initialPhone)', () => {
   it('given +4915112345678, then the field starts filled, formatted, with Germany chosen, and can be changed', async () => {
     const { user, dispatch } = await phoneStepIn('en', 'en-US', '+4915112345678');
     const number = screen.getByLabelText('Phone number');
-    expect(countryButton()).toHaveAccessibleName('Country: Germany (+49)');
+    await expectCountry('Country: Germany (+49)');
     await waitFor(() => expect(number).toHaveValue('+49 1511 2345678'));
     await user.clear(number);
     await user.type(number, '+442071838750');
-    expect(countryButton()).toHaveAccessibleName('Country: United Kingdom (+44)');
+    await expectCountry('Country: United Kingdom (+44)');
     await user.click(screen.getByRole('button', { name: 'Send code' }));
     expect(dispatch).toHaveBeenCalledWith({ type: 'SUBMIT_PHONE', phone: '+442071838750' });
   });
@@ -311,7 +313,7 @@ describe('a number given to start with (initialPhone)', () => {
     expect(number).toHaveValue('');
     rerender(atPhone(), { initialPhone: '+33612345678' });
     await waitFor(() => expect(number).toHaveValue('+33 6 12 34 56 78'));
-    expect(countryButton()).toHaveAccessibleName('Country: France (+33)');
+    await expectCountry('Country: France (+33)');
   });
 
   it('given the customer has typed, when it arrives, then what they typed stays', async () => {
@@ -321,7 +323,7 @@ describe('a number given to start with (initialPhone)', () => {
     rerender(atPhone(), { initialPhone: '+33612345678' });
     await act(async () => {});
     expect(number).toHaveValue('(201) 555-0100');
-    expect(countryButton()).toHaveAccessibleName('Country: United States (+1)');
+    await expectCountry('Country: United States (+1)');
   });
 });
 
@@ -345,7 +347,8 @@ describe('country names after first paint', () => {
     renderStep(PhoneStep, atPhone(), { language: 'nl' }, { locale: 'nl', strings });
     expect(made).not.toHaveBeenCalled();
     expect(screen.queryAllByRole('option')).toHaveLength(0);
-    expect(countryButton()).toHaveAccessibleName('Land: Netherlands (+31)');
+    // The first paint goes without names (their table is a chunk of its own): the region code.
+    expect(countryButton()).toHaveAccessibleName('Land: NL (+31)');
     await waitFor(() => expect(countryButton()).toHaveAccessibleName('Land: Nederland (+31)'));
     expect(made).toHaveBeenCalledWith('nl', { type: 'region', fallback: 'none' });
   });

@@ -23,13 +23,13 @@ describe('phone step before libphonenumber has loaded', { timeout: 30_000 }, () 
     expect(screen.getByRole('button', { name: 'Country: United Kingdom (+44)' })).toBeInTheDocument();
     await user.clear(input);
     await user.type(input, '+1');
-    expect(screen.getByRole('button', { name: 'Country: United States (+1)' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Country: United States (+1)' })).toBeInTheDocument();
   });
 
   it('given the tools not loaded, when a number is typed and submitted, then it is sent as E.164 once they arrive, formatted', async () => {
     const { user, dispatch } = renderStep(PhoneStep, run([{ type: 'START' }, started()]), { language: 'en-US' });
     const input = screen.getByLabelText('Phone number');
-    expect(screen.getByRole('button', { name: 'Country: United States (+1)' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Country: United States (+1)' })).toBeInTheDocument();
     await user.type(input, '2015550100');
     expect(input).toHaveValue('2015550100');
     await user.click(screen.getByRole('button', { name: 'Send code' }));

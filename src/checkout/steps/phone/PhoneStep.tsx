@@ -8,8 +8,8 @@ import { Field } from '../../ui/Field';
 import { StepTitle } from '../../ui/StepTitle';
 import { isTestMode } from '../test-mode';
 import type { StepProps } from '../types';
-import { type CountryOption, callingCodeOf, countryOfCallingCode, countryOptions, defaultCountry, localizedCountries } from './countries';
-import { afterPaint, LazyCountryList, prefetchCountryList } from './load-country-list';
+import { type CountryOption, callingCodeOf, countryOfCallingCode, defaultCountry, dialOf } from './countries';
+import { afterPaint, LazyCountryList, loadCountryNames, prefetchCountryList } from './load-country-list';
 import { loadPhoneTools, type PhoneTools, usePhoneTools } from './phone-tools';
 import type { PhoneCheck } from './validate-phone';
 
@@ -40,6 +40,14 @@ function entryOf(text: string, current: CountryCode, tools: PhoneTools | null): 
   return { text: tools && text ? tools.formatAsYouType(text, country) : text, country };
 }
 
+/** Fetch the names (a chunk of their own) and hand over the countries named in `locale`. */
+function nameCountries(locale: string, then: (list: CountryOption[]) => void): void {
+  loadCountryNames().then(
+    ({ localizedCountries }) => then(localizedCountries(locale)),
+    () => {}, // the button keeps its region code; pressing it asks again
+  );
+}
+
 export function PhoneStep({ state, dispatch, language, initialPhone }: PhoneStepProps) {
   const busy = isBusy(state);
   const strings = useStrings();
@@ -57,18 +65,21 @@ export function PhoneStep({ state, dispatch, language, initialPhone }: PhoneStep
   const popupId = useId();
   const session = state.session;
 
-  useEffect(
-    () =>
-      afterPaint(() => {
-        setNamed(localizedCountries(locale));
-        void prefetchCountryList().catch(() => {});
-      }),
-    [locale],
-  );
+  useEffect(() => {
+    let live = true;
+    const cancel = afterPaint(() => {
+      nameCountries(locale, (list) => live && setNamed(list));
+      void prefetchCountryList().catch(() => {});
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, [locale]);
 
-  const option = (named ?? countryOptions()).find((o) => o.code === country);
-  const countryName = option?.name ?? country;
-  const dial = option?.dial ?? '';
+  // Until the names are here (just after first paint) the country goes by its region code.
+  const countryName = named?.find((o) => o.code === country)?.name ?? country;
+  const dial = dialOf(country);
 
   // What was typed (or given) before the tools arrived gets its formatting and its country now.
   useEffect(() => {
@@ -96,8 +107,8 @@ export function PhoneStep({ state, dispatch, language, initialPhone }: PhoneStep
   }
 
   function openList(): void {
-    // Pressed before the names were made after paint: make them now.
-    if (!named) setNamed(localizedCountries(locale));
+    // Pressed before the names were made after paint: make them now (the list opens with them).
+    if (!named) nameCountries(locale, setNamed);
     setOpen(true);
   }
 
@@ -107,7 +118,7 @@ export function PhoneStep({ state, dispatch, language, initialPhone }: PhoneStep
     setEntry(({ text: now }) => {
       if (!now) return { text: now, country: code };
       const from = callingCodeOf(now);
-      const to = countryOptions().find((o) => o.code === code)?.dial ?? '';
+      const to = dialOf(code);
       // A number written with another country's calling code takes the picked country's.
       const text = from && from !== to ? `${to}${now.replace(/\D/g, '').slice(from.length - 1)}` : now.replace(/[^\d+]/g, '');
       return { text: tools ? tools.formatAsYouType(text, code) : text, country: code };
@@ -186,11 +197,11 @@ export function PhoneStep({ state, dispatch, language, initialPhone }: PhoneStep
             </button>
           }
         />
-      {open && (
+      {open && named && (
         <Suspense fallback={null}>
           <LazyCountryList
             id={popupId}
-            countries={named ?? localizedCountries(locale)}
+            countries={named}
             selected={country}
             trigger={countryButton}
             onPick={pick}

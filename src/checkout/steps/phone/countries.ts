@@ -1,56 +1,18 @@
 import type { CountryCode } from 'libphonenumber-js/min';
-import { COUNTRY_NAMES } from './country-names';
 import { DIAL_CODES, MAIN_REGIONS } from './dial-codes';
 
 export interface CountryOption {
   code: CountryCode;
-  /** In the customer's language (English in `countryOptions`). */
+  /** In the customer's language (English in `countryOptions`, named-countries.ts). */
   name: string;
   /** In English: found by search in every language. */
   english: string;
   dial: string;
 }
 
-let english: CountryOption[] | null = null;
-
-/** Every country libphonenumber knows, named in English, sorted by name (tables, no Intl work). */
-export function countryOptions(): CountryOption[] {
-  if (english) return english;
-  const dial = new Map(DIAL_CODES.map((entry) => [entry.code, entry.dial]));
-  english = COUNTRY_NAMES.map(([code, name]) => ({ code: code as CountryCode, name, english: name, dial: dial.get(code) ?? '' }));
-  return english;
-}
-
-export function englishName(code: CountryCode): string {
-  return countryOptions().find((option) => option.code === code)?.name ?? code;
-}
-
-const localized = new Map<string, CountryOption[]>();
-
-/**
- * Every country named in `locale` (Intl.DisplayNames; English where the engine has no name) and
- * sorted as that language sorts (Intl.Collator). English and the pseudo-locale get the table.
- * Creating Intl.DisplayNames costs 45-160 ms in a fresh renderer: call this after first paint.
- */
-export function localizedCountries(locale: string): CountryOption[] {
-  if (/^en(?:-|$)/i.test(locale)) return countryOptions();
-  const known = localized.get(locale);
-  if (known) return known;
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames(locale, { type: 'region', fallback: 'none' });
-  } catch {
-    // An engine without DisplayNames, or without this locale: English names.
-  }
-  const collator = new Intl.Collator(locale);
-  const list = countryOptions()
-    .map((option) => {
-      const name = names?.of(option.code);
-      return name && name !== option.code ? { ...option, name } : option;
-    })
-    .sort((a, b) => collator.compare(a.name, b.name));
-  localized.set(locale, list);
-  return list;
+/** The calling code of a region ("DE" -> "+49"), from the table in the first chunk; "" when unknown. */
+export function dialOf(code: CountryCode): string {
+  return DIAL_CODES.find((entry) => entry.code === code)?.dial ?? '';
 }
 
 /** Where a bare language is most often spoken, for tags without a region ("fr" -> FR). */

@@ -11,6 +11,17 @@ export function prefetchCountryList(): Promise<typeof import('./CountryList')> {
   return chunk;
 }
 
+let names: Promise<typeof import('./named-countries')> | null = null;
+
+/** The countries by name (named-countries.ts): fetched after the phone step's first paint, or when the button is pressed. */
+export function loadCountryNames(): Promise<typeof import('./named-countries')> {
+  names ??= import('./named-countries').catch((error: unknown) => {
+    names = null; // a later press tries again
+    throw error;
+  });
+  return names;
+}
+
 export const LazyCountryList = lazy(() => prefetchCountryList().then((m) => ({ default: m.CountryList })));
 
 /** Run `task` when the renderer is idle after paint (at most `timeout` ms later); returns a cancel. */
