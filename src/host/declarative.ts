@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../contract/errors';
 import { open } from './open';
+import { preload } from './preload';
 
 export const ENDPOINT_ATTRIBUTE = 'data-lava-checkout-endpoint';
 /** Space-separated checkout origins to trust besides the defaults (see `checkoutOrigins`). */
@@ -10,6 +11,15 @@ export const ORIGINS_ATTRIBUTE = 'data-lava-checkout-origins';
  * attribute, and one field written wrong cannot spoil the others.
  */
 export const PREFILL_ATTRIBUTE = 'data-lava-checkout-prefill-';
+
+/**
+ * The checkout's base, as `preload` takes it: the button warms a checkout frame there once the
+ * customer shows an intent to pay (points at it, presses, focuses or clicks it), so the frame is
+ * loading while the endpoint is asked for a session.
+ */
+export const PRELOAD_ATTRIBUTE = 'data-lava-checkout-preload';
+/** What counts as an intent to pay with a button: never a page load or a scroll. */
+const INTENTS = ['pointerover', 'pointerdown', 'focusin', 'click'];
 
 /**
  * Buttons that open the checkout by themselves:
@@ -61,6 +71,23 @@ export function bindButtons(root: Document): () => void {
     });
   }
 
+  function onIntent(event: Event): void {
+    const element = (event.target as Element | null)?.closest?.(`[${ENDPOINT_ATTRIBUTE}][${PRELOAD_ATTRIBUTE}]`);
+    const base = element?.getAttribute(PRELOAD_ATTRIBUTE);
+    // Warming the base already warm does nothing; an empty one must not stop the page's own preload.
+    if (base) {
+      try {
+        preload(base, { checkoutOrigins: element!.getAttribute(ORIGINS_ATTRIBUTE)?.split(' ') });
+      } catch {
+        // An untrusted or malformed base warms nothing; the click opens and reports as ever.
+      }
+    }
+  }
+
   root.addEventListener('click', onClick);
-  return () => root.removeEventListener('click', onClick);
+  for (const type of INTENTS) root.addEventListener(type, onIntent);
+  return () => {
+    root.removeEventListener('click', onClick);
+    for (const type of INTENTS) root.removeEventListener(type, onIntent);
+  };
 }

@@ -39,6 +39,31 @@ test('script tag: no React on the page, window.LavaCheckout exists, and a declar
   await expect(page.locator('iframe')).toHaveCount(0);
 });
 
+test('script tag: a button with data-lava-checkout-preload warms the checkout when the pointer comes over it, and the click opens in that frame', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/checkout')) asked.push(request.method());
+  });
+  await page.goto(`${servers.merchant.url}/script.html`);
+  const buy = page.getByRole('button', { name: 'Buy credits' });
+  await buy.evaluate((button, base) => button.setAttribute('data-lava-checkout-preload', base), `${servers.checkout.url}/`);
+  await expect(page.locator('iframe')).toHaveCount(0);
+  await buy.hover();
+  // Warm: the checkout page loads hidden and inert; no session is asked for yet.
+  const iframe = page.locator('iframe[title="Lava checkout"]');
+  await expect(iframe).toHaveCount(1);
+  expect(await iframe.getAttribute('src')).toBe(`${servers.checkout.url}/embed/checkout`);
+  await expect(checkoutFrame(page).locator('#state')).toHaveText(/^connected/);
+  expect(await iframe.evaluate((frame) => (frame.parentElement as HTMLElement).inert)).toBe(true);
+  expect(asked).toEqual([]);
+  const warm = await iframe.elementHandle();
+  await buy.click();
+  await expect(checkoutFrame(page).locator('#state')).toHaveText(/^init /);
+  expect(asked).toEqual(['POST']);
+  await expect(page.locator('iframe')).toHaveCount(1);
+  expect(await iframe.evaluate((frame, earlier) => frame === earlier, warm)).toBe(true);
+});
+
 test('script tag: window.LavaCheckout.open(token, callbacks) works without the button', async ({ page }) => {
   await page.goto(`${servers.merchant.url}/script.html`);
   const token = encodeToken({ secret: 'cs_e2e_script_0123456789', base: `${servers.checkout.url}/` });

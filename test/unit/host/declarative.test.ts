@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bindButtons } from '../../../src/host/declarative';
-import { FakeCheckoutFrame, flush, token } from './fake-checkout-frame';
+import { preload } from '../../../src/host/preload';
+import { BASE, checkoutIframes, FakeCheckoutFrame, flush, token } from './fake-checkout-frame';
 
 let unbind: () => void;
 let button: HTMLButtonElement;
@@ -27,6 +28,7 @@ afterEach(async () => {
     await app.send({ type: 'cancel' });
   }
   events.length = 0;
+  preload(null);
   vi.unstubAllGlobals();
 });
 
@@ -84,5 +86,72 @@ describe('declarative buttons (script tag)', () => {
     document.body.click();
     await flush();
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
+
+describe('declarative buttons warm the checkout on an intent to pay', () => {
+  const hover = (target: Element) => target.dispatchEvent(new Event('pointerover', { bubbles: true }));
+
+  it('given data-lava-checkout-preload, when the pointer comes over the button, then a hidden frame loads there and nothing is asked of the endpoint', async () => {
+    const fetchMock = answer({ checkout_session_token: token() });
+    button.setAttribute('data-lava-checkout-preload', BASE);
+    button.append(document.createElement('span'));
+    expect(checkoutIframes()).toHaveLength(0);
+    hover(button.firstElementChild!);
+    expect(checkoutIframes().map((iframe) => iframe.src)).toEqual([`${BASE}embed/checkout`]);
+    expect((checkoutIframes()[0]!.parentElement as HTMLElement).inert).toBe(true);
+    hover(button);
+    expect(checkoutIframes()).toHaveLength(1);
+    await flush();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('given a frame warmed by the hover, when the button is clicked, then the checkout opens in that frame with only the token sent', async () => {
+    answer({ checkout_session_token: token() });
+    button.setAttribute('data-lava-checkout-preload', BASE);
+    hover(button);
+    const warm = FakeCheckoutFrame.current();
+    warm.hello();
+    await flush();
+    expect(warm.received).toEqual([]);
+    button.click();
+    await flush();
+    expect(checkoutIframes()).toEqual([warm.iframe]);
+    expect(warm.received.map((message) => (message as { type: string }).type)).toEqual(['init']);
+    await warm.send({ type: 'ready' });
+    await warm.send({ type: 'success', connectionId: 'conn_1', checkoutSessionId: 'cs_1' });
+    expect(events.map((e) => e.type)).toEqual(['lava:success']);
+  });
+
+  it('given keyboard focus on the button, then it warms too', () => {
+    button.setAttribute('data-lava-checkout-preload', BASE);
+    button.focus();
+    expect(checkoutIframes()).toHaveLength(1);
+  });
+
+  it('given no preload attribute, an empty one or an untrusted base, then a hover warms nothing and leaves the page\'s own preload alone', async () => {
+    hover(button);
+    expect(checkoutIframes()).toHaveLength(0);
+    button.setAttribute('data-lava-checkout-preload', 'https://checkout.attacker.example/');
+    hover(button);
+    expect(checkoutIframes()).toHaveLength(0);
+    preload(BASE);
+    const own = checkoutIframes();
+    button.setAttribute('data-lava-checkout-preload', '');
+    hover(button);
+    expect(checkoutIframes()).toEqual(own);
+    // The click still opens and reports as ever.
+    answer({ checkout_session_token: token() });
+    button.click();
+    await flush();
+    expect(checkoutIframes()).toHaveLength(1);
+  });
+
+  it('given the buttons unbound, then a hover warms nothing', () => {
+    button.setAttribute('data-lava-checkout-preload', BASE);
+    unbind();
+    hover(button);
+    expect(checkoutIframes()).toHaveLength(0);
+    unbind = bindButtons(document);
   });
 });
