@@ -73,7 +73,7 @@ describe('payment step with the sandbox processor', () => {
     const state = atPayment();
     const withCard = {
       ...state,
-      intent: { ...state.intent!, saved_cards: [{ payment_method_id: 'pm_1', brand: 'Visa', last4: '4242', exp_month: 4, exp_year: 2031 }] },
+      intent: { ...state.intent!, saved_cards: [{ payment_method_id: 'pm_1', brand: 'visa', last4: '4242', exp_month: 4, exp_year: 2031 }] },
     };
     const { user, dispatch } = pay(withCard);
     expect(screen.getByLabelText('Visa ending in 4242, expires 04/31')).toBeChecked();

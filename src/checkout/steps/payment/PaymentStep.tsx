@@ -6,6 +6,7 @@ import { StepTitle } from '../../ui/StepTitle';
 import type { StepProps } from '../types';
 import type { ProcessorView } from './processor';
 import { isBusy, isPaying } from '../../flow/status';
+import { cardBrandName } from './card-brand';
 
 /** Total, saved cards, the processor's new-card form, and the reason of the last failure. */
 export function PaymentStep({ state, dispatch, Processor }: StepProps<'payment'> & { Processor: ProcessorView }) {
@@ -46,7 +47,7 @@ export function PaymentStep({ state, dispatch, Processor }: StepProps<'payment'>
                 checked={choice === card.payment_method_id}
                 onChange={() => setChoice(card.payment_method_id)}
               />
-              {strings.payment.savedCard(card.brand, card.last4, card.exp_month, card.exp_year)}
+              {strings.payment.savedCard(cardBrandName(card.brand), card.last4, card.exp_month, card.exp_year)}
             </label>
           ))}
           <label className="lava-check-row">
