@@ -11,7 +11,6 @@ export interface SessionToken {
   base: string;
 }
 
-
 function invalid(why: string): LavaCheckoutError {
   return new LavaCheckoutError('invalid_token', `Invalid checkout session token: ${why}`);
 }
