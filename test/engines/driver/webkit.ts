@@ -32,32 +32,66 @@ function freePort(): Promise<number> {
  * WebKit through WebKitWebDriver (classic W3C WebDriver over plain fetch), running WebKitGTK's
  * MiniBrowser under xvfb-run. A fresh session per `reset`, which is a fresh browser state.
  */
-export async function launchWebKit(): Promise<Driver> {
-  const port = await freePort();
-  const server: ChildProcess = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], { stdio: 'ignore', detached: true });
-  const endpoint = `http://127.0.0.1:${port}`;
+/**
+ * How long a session may take to start (MiniBrowser under Xvfb) or to end before the driver is
+ * started again: on a loaded machine a launch has hung now and then, and the test then waited
+ * out its whole timeout in fixture setup.
+ */
+const SESSION_START_MS = 30_000;
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function launchWebKit(): Promise<Driver> {
+  let server!: ChildProcess;
+  let endpoint = '';
+
+  async function call<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
     const res = await fetch(`${endpoint}${path}`, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     });
     const json = (await res.json()) as { value: T & { error?: string; message?: string } };
     if (!res.ok) throw new Error(`WebDriver ${method} ${path}: ${json.value.error}: ${json.value.message}`);
     return json.value;
   }
 
-  await waitFor('WebKitWebDriver to start', () => call('GET', '/status').then(() => true), 20_000);
+  async function startServer(): Promise<void> {
+    const port = await freePort();
+    server = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], { stdio: 'ignore', detached: true });
+    endpoint = `http://127.0.0.1:${port}`;
+    await waitFor('WebKitWebDriver to start', () => call('GET', '/status').then(() => true), 20_000);
+  }
+
+  function stopServer(): void {
+    // The whole group: xvfb-run, Xvfb, WebKitWebDriver and any MiniBrowser it started.
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  }
+
+  await startServer();
   const binary = miniBrowserPath();
-  async function newSession(): Promise<{ id: string; version: string }> {
-    const created = await call<{ sessionId: string; capabilities: { browserVersion: string } }>('POST', '/session', {
-      capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary, args: ['--automation'] } } },
-    });
+  async function createSession(): Promise<{ id: string; version: string }> {
+    const created = await call<{ sessionId: string; capabilities: { browserVersion: string } }>(
+      'POST',
+      '/session',
+      { capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary, args: ['--automation'] } } } },
+      AbortSignal.timeout(SESSION_START_MS),
+    );
     return { id: created.sessionId, version: created.capabilities.browserVersion };
   }
+  /** A new session; one whose browser does not come up in time is given up with its driver, once. */
+  async function newSession(): Promise<{ id: string; version: string }> {
+    try {
+      return await createSession();
+    } catch (error) {
+      if ((error as Error).name !== 'TimeoutError') throw error;
+      console.log(`[engines] webkit: no session after ${SESSION_START_MS} ms; starting WebKitWebDriver again`);
+      stopServer();
+      await startServer();
+      return createSession();
+    }
+  }
   let session = await newSession();
-  const inSession = <T>(method: string, path: string, body?: unknown) => call<T>(method, `/session/${session.id}${path}`, body);
+  const inSession = <T>(method: string, path: string, body?: unknown, signal?: AbortSignal) => call<T>(method, `/session/${session.id}${path}`, body, signal);
   const execute = <T>(source: string, args: unknown[]) => inSession<T>('POST', '/execute/async', { script: source, args });
 
   /** Switches the session into the frame at `path` (from the top), waiting for each to appear. */
@@ -130,12 +164,17 @@ export async function launchWebKit(): Promise<Driver> {
     press: (key: Key) => strokes([KEYS[key]]),
     keys: (text) => strokes([...text]),
     async reset() {
-      await inSession('DELETE', '');
+      await inSession('DELETE', '', undefined, AbortSignal.timeout(SESSION_START_MS)).catch(async (error: Error) => {
+        if (error.name !== 'TimeoutError') throw error;
+        console.log(`[engines] webkit: the session did not end in ${SESSION_START_MS} ms; starting WebKitWebDriver again`);
+        stopServer();
+        await startServer();
+      });
       session = await newSession();
     },
     async close() {
       await inSession('DELETE', '').catch(() => undefined);
-      if (server.pid) process.kill(-server.pid, 'SIGTERM');
+      stopServer();
     },
   };
 }
