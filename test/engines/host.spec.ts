@@ -101,19 +101,27 @@ test('a reload after the code step: the same token reopens at the wallet step an
 
 test('preload then open: the warm frame is the one opened, it takes focus and typing, and the checkout goes on', async ({ driver, world }) => {
   await driver.goto(`${world.merchant.url}/`);
-  await callPage(driver, 'preloadCheckout', world.sandbox.base);
   // The warm frame loads and draws the phone step before any token exists (watched from the top:
-  // WebKitWebDriver would focus the frame by switching into it).
+  // WebKitWebDriver would focus the frame by switching into it). The frame's load is caught by a
+  // listener on the document in place before the frame exists: one added to the frame once a poll
+  // finds it misses a load that came first.
+  await driver.page.run((css) => {
+    document.addEventListener(
+      'load',
+      (event) => {
+        if (event.target instanceof HTMLIFrameElement && event.target.matches(css)) event.target.dataset.loaded = 'yes';
+      },
+      true,
+    );
+  }, CHECKOUT_FRAME);
+  await callPage(driver, 'preloadCheckout', world.sandbox.base);
+  // Marked as the warm one once loaded: a frame made later (by open) has no mark.
   await waitFor('the warm frame to load', () =>
     driver.page.run((css) => {
       const frame = document.querySelector<HTMLIFrameElement>(css);
-      if (frame && !frame.dataset.warm) {
-        frame.dataset.warm = 'loading';
-        frame.addEventListener('load', () => {
-          frame.dataset.warm = 'yes';
-        });
-      }
-      return frame?.dataset.warm === 'yes';
+      if (frame?.dataset.loaded !== 'yes') return false;
+      frame.dataset.warm = 'yes';
+      return true;
     }, CHECKOUT_FRAME),
   );
   await driver.page.run(() => new Promise((done) => setTimeout(done, 500)), undefined);
