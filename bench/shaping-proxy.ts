@@ -50,6 +50,18 @@ class Lane {
   }
 }
 
+/** A TCP segment's payload on a typical Ethernet path (1500 B MTU less IP and TCP headers). */
+const SEGMENT_BYTES = 1460;
+
+/**
+ * What one read handed over, as the packets a link carries: each arrives once its own bytes have
+ * crossed, so the first bytes of a long response arrive before the last have left (a page's
+ * first script can run while the rest of it is on the way), as on a real network.
+ */
+function* segments(data: Buffer): Generator<Buffer> {
+  for (let at = 0; at < data.length; at += SEGMENT_BYTES) yield data.subarray(at, at + SEGMENT_BYTES);
+}
+
 /**
  * Send `data` to `to` at `at` (ms, performance.now). Timers of equal or rising deadlines fire in
  * order, and each lane's deadlines only rise, so bytes keep their order on a connection.
@@ -88,14 +100,18 @@ export async function startShapingProxy(shape: LinkShape): Promise<ShapingProxy>
     let downAt = 0;
     client.on('data', (data) => {
       traffic.upBytes += data.length;
-      upAt = up.deliveryTime(Math.max(performance.now(), established), data.length);
-      deliver(upstream, upAt, data);
+      for (const segment of segments(data)) {
+        upAt = up.deliveryTime(Math.max(performance.now(), established), segment.length);
+        deliver(upstream, upAt, segment);
+      }
     });
     client.on('end', () => deliver(upstream, Math.max(upAt, performance.now() + shape.rttMs / 2), null));
     upstream.on('data', (data) => {
       traffic.downBytes += data.length;
-      downAt = down.deliveryTime(performance.now(), data.length);
-      deliver(client, downAt, data);
+      for (const segment of segments(data)) {
+        downAt = down.deliveryTime(performance.now(), segment.length);
+        deliver(client, downAt, segment);
+      }
     });
     upstream.on('end', () => deliver(client, Math.max(downAt, performance.now() + shape.rttMs / 2), null));
     const drop = () => {
