@@ -55,7 +55,8 @@ export interface StartedCheckout {
  * Wire the flow to the API and the host, and start it. Over the phone step already drawn, the
  * field takes focus first, then `ready` and /start go out, then the app re-renders with the
  * host's appearance and strings in a task of its own, so the field takes typing right away.
- * With nothing drawn yet, the one render happens at once and its step takes focus.
+ * With nothing drawn yet, the one render happens at once and its step takes focus; `ready` and
+ * /start follow in the next task.
  *
  * A locale other than English draws once its catalog is here: its chunk is fetched alongside
  * /start. Until then nothing goes to the host, `ready` included, so the host keeps the frame
@@ -89,18 +90,23 @@ export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn
     unsubscribe();
   }
   link.onCloseRequest(() => controller.dispatch({ type: 'CLOSE', byHost: true }));
-  controller.dispatch({ type: 'START' });
+  const start = () => controller.dispatch({ type: 'START' });
   const draw = (language: AppLanguage) => {
     // Set with the strings, so the page never says one language and shows another.
     html.lang = language.locale;
     html.dir = directionOf(language.locale);
     drawApp(root, viewOf(controller, { ...options, link }, language));
   };
-  if (strings) {
-    const language = { locale, strings, requested: options.locale };
-    if (phoneDrawn) setTimeout(() => draw(language), 0);
-    else draw(language);
+  if (strings && !phoneDrawn) {
+    // Nothing drawn yet: the step and its focused field first; /start (the storage it reads, the
+    // request) and `ready` in the next task, so a key pressed at once is taken before them.
+    draw({ locale, strings, requested: options.locale });
+    setTimeout(start, 0);
+  } else if (strings) {
+    start();
+    setTimeout(() => draw({ locale, strings, requested: options.locale }), 0);
   } else {
+    start();
     let shown = false;
     const show = (loaded: Catalog | null) => {
       if (shown) return;

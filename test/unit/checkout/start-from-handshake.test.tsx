@@ -137,22 +137,34 @@ describe('starting from the bridge', { timeout: 30_000 }, () => {
       started.push(startFromHandshake(root!, bridge, withToken));
     });
 
-  it('given the handshake complete at start, then the phone step is drawn focused at once and ready goes out', () => {
-    const { sent, link } = setup();
+  /** Run the tasks queued so far (a deferred start, a deferred re-render). */
+  const nextTask = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  const startRequests = (fetch: ReturnType<typeof setup>['fetch']) => fetch.mock.calls.filter(([url]) => url.endsWith('/start')).length;
+
+  it('given the handshake complete at start, then the phone step is drawn focused at once, and ready and /start follow in the next task', async () => {
+    const { sent, link, fetch } = setup();
     const { bridge } = bridgeOf(link, { settled: true, connected: true });
     startOn(bridge);
     expect(phoneField()).toHaveFocus();
+    // A key pressed now is taken before the session storage read and the request.
+    expect(sent).toEqual([]);
+    expect(startRequests(fetch)).toBe(0);
+    await nextTask();
     expect(sent).toEqual([{ type: 'ready', step: 'phone' }]);
+    expect(startRequests(fetch)).toBe(1);
+    expect(phoneField()).toHaveFocus();
   });
 
   it('given connected and the token right behind, then nothing is drawn until it comes, and then once, focused', async () => {
-    const { sent, link } = setup();
+    const { sent, link, fetch } = setup();
     const { bridge, giveToken } = bridgeOf(link, { settled: false, connected: true });
     startOn(bridge);
     expect(phoneField()).toBeNull();
     await act(async () => giveToken());
     expect(phoneField()).toHaveFocus();
+    await nextTask();
     expect(sent).toEqual([{ type: 'ready', step: 'phone' }]);
+    expect(startRequests(fetch)).toBe(1);
   });
 
   it('given connected and no token within the grace (a preloaded frame), then the phone step is drawn unfocused and the later token focuses it', async () => {
