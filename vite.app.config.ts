@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { preactCompatAliases } from './preact-aliases.ts';
+import { inlineFirstScript } from './scripts/inline-first-script.ts';
 import { inlineStylesheet } from './scripts/inline-stylesheet.ts';
 
 // The checkout app: a static site the sandbox serves at /embed/checkout and /checkout-app/assets/*.
@@ -11,7 +12,7 @@ import { inlineStylesheet } from './scripts/inline-stylesheet.ts';
 export default defineConfig({
   root: 'src/checkout',
   base: '/checkout-app/',
-  plugins: [react(), inlineStylesheet(), compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(html|js|css|svg|json)$/, threshold: 0, skipIfLargerOrEqual: true })],
+  plugins: [react(), inlineStylesheet(), inlineFirstScript(), compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(html|js|css|svg|json)$/, threshold: 0, skipIfLargerOrEqual: true })],
   resolve: { alias: preactCompatAliases },
   define: { 'process.env.NODE_ENV': '"production"' },
   build: {

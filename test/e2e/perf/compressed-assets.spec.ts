@@ -48,13 +48,16 @@ test.afterAll(async () => {
 });
 
 test.describe('the built checkout app, compressed', () => {
-  test('given the build, then the page and its scripts ship with .br and .gz beside them where smaller, and the stylesheet is inside the page', () => {
+  test('given the build, then the page and its lazy scripts ship with .br and .gz beside them where smaller, and the stylesheet and first script are inside the page', () => {
     const paths = compressedFiles().map((f) => f.path);
     expect(paths).toContain('/embed/checkout');
-    expect(paths.some((p) => /^\/checkout-app\/assets\/index-[\w-]+\.js$/.test(p))).toBe(true);
-    // The stylesheet is in the page: no .css request before the first paint.
+    expect(paths.some((p) => /^\/checkout-app\/assets\/StripePayment-[\w-]+\.js$/.test(p))).toBe(true);
+    // The stylesheet and the first script are in the page: no .css or .js request before the first paint.
     expect(paths.filter((p) => p.endsWith('.css'))).toEqual([]);
-    expect(readFileSync(join(APP, 'index.html'), 'utf8')).toMatch(/<style>[^<]*--/);
+    const html = readFileSync(join(APP, 'index.html'), 'utf8');
+    expect(html).toMatch(/<style>[^<]*--/);
+    expect(html.match(/<script type="module">([\s\S]*?)<\/script>/)?.[1]?.length).toBeGreaterThan(10_000);
+    expect(html).not.toMatch(/<script[^>]*\ssrc=/);
   });
 
   test('given a client that accepts br, gzip or nothing, then each built file comes in the best coding it accepts, smaller, and decodes to the file', async () => {
@@ -85,17 +88,18 @@ test.describe('the built checkout app, compressed', () => {
     }
   });
 
-  test('given Chromium loading the checkout page, then the page and its script arrive brotli-compressed', async ({ page }) => {
+  test('given Chromium loading the checkout page and a lazy chunk, then both arrive brotli-compressed', async ({ page }) => {
     const codings = new Map<string, string | undefined>();
     page.on('response', async (response) => {
       const headers = await response.allHeaders();
       codings.set(new URL(response.url()).pathname, headers['content-encoding']);
     });
     await page.goto(`${sandbox.url}/embed/checkout`);
-    await expect.poll(() => [...codings.keys()].find((p) => /\/assets\/index-[\w-]+\.js$/.test(p))).toBeTruthy();
-    const script = [...codings.keys()].find((p) => /\/assets\/index-[\w-]+\.js$/.test(p))!;
+    const chunk = compressedFiles().find((f) => /\/assets\/StripePayment-[\w-]+\.js$/.test(f.path))!.path;
+    await page.evaluate((path) => fetch(path).then((r) => r.text()), chunk);
+    await expect.poll(() => codings.has(chunk)).toBe(true);
     expect(codings.get('/embed/checkout')).toBe('br');
-    expect(codings.get(script)).toBe('br');
+    expect(codings.get(chunk)).toBe('br');
     expect([...codings.keys()].filter((p) => p.endsWith('.css'))).toEqual([]);
   });
 });
