@@ -11,9 +11,9 @@ import { type ESTree, parseAst, type Plugin, type Rolldown } from 'vite';
  *
  * The lazy chunks import what they share with the first script from its file; an inline module has
  * no URL, and loading the file as well would run the app twice (two Preacts, two flows). So the
- * page's script hands its exports to the chunks through one frozen object on `window` (the frame is
- * the app's own document), each chunk's `import {…} from './index-….js'` becomes a `const {…}` read
- * of that object, and the file is not written. The build fails, naming the reason, wherever that
+ * page's script hands its exports to the chunks through one frozen, read-only object on `window`
+ * (the frame is the app's own document), each chunk's `import {…} from './index-….js'` becomes a
+ * `const {…}` read of that object, and the file is not written. The build fails, naming the reason, wherever that
  * would not be the same program: a binding reassigned after the script ran (an import is live; the
  * object is not), a namespace or default import, a re-export, a static import in the first script,
  * or a dynamic import whose path is not a literal.
@@ -109,7 +109,9 @@ function inlineEntry(entry: Rolldown.OutputChunk, base: string): string {
       edits.push({ start: node.source.start, end: node.source.end, text: JSON.stringify(sitePath(base, entry.fileName, path)) });
     }
   }
-  const handOver = `window.${SHARED_EXPORTS}=Object.freeze({${names.map(([exported, local]) => `${JSON.stringify(exported)}:${local}`).join(',')}});`;
+  // Frozen, and neither writable nor configurable on window: nothing else in the frame can swap it.
+  const shared = `Object.freeze({${names.map(([exported, local]) => `${JSON.stringify(exported)}:${local}`).join(',')}})`;
+  const handOver = `Object.defineProperty(window,${JSON.stringify(SHARED_EXPORTS)},{value:${shared}});`;
   edits.push(statement ? { start: statement.start, end: statement.end, text: handOver } : { start: entry.code.length, end: entry.code.length, text: handOver });
   const code = applyEdits(entry.code, edits);
   if (/<\/script|<!--/i.test(code)) fail(`${entry.fileName} holds "</script" or "<!--", which would end or bend the page's <script>`);
