@@ -28,23 +28,31 @@ export function memoryStorage(): KeyStorage {
   };
 }
 
+export interface BrowserStorage extends KeyStorage {
+  /** False when the frame may not use sessionStorage (a browser blocking third-party storage). */
+  readonly survivesReload: boolean;
+  /** Choose now rather than on first use: for a frame with idle time before its checkout. */
+  open(): void;
+}
+
 /**
- * sessionStorage when the frame may use it, memory otherwise, chosen on first use: opening
- * sessionStorage is a synchronous round trip to the browser in a fresh frame (about 10 ms),
+ * sessionStorage when the frame may use it, memory otherwise, chosen on first use (or `open()`):
+ * opening sessionStorage is a synchronous round trip to the browser in a fresh frame (5-10 ms),
  * which does not belong on the way to the phone field; it is first needed by start (the kept
- * flow token, flow-token-store.ts), after the phone field is drawn and focused.
+ * flow token, flow-token-store.ts), after the phone field is drawn and focused. A preloaded
+ * frame opens it while it waits, so its start does not pay for it.
  */
-export function browserStorage(): KeyStorage & { readonly survivesReload: boolean } {
+export function browserStorage(): BrowserStorage {
   let chosen: { storage: KeyStorage; survivesReload: boolean } | null = null;
   const choose = () => {
     chosen ??= sessionOrMemory();
     return chosen;
   };
   return {
+    open: () => void choose(),
     getItem: (key) => choose().storage.getItem(key),
     setItem: (key, value) => choose().storage.setItem(key, value),
     removeItem: (key) => choose().storage.removeItem(key),
-    /** False when the frame may not use sessionStorage (a browser blocking third-party storage). */
     get survivesReload() {
       return choose().survivesReload;
     },

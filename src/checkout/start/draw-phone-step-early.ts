@@ -1,5 +1,6 @@
 import type { Root } from 'react-dom/client';
 import type { FlowController } from '../flow/controller';
+import { browserStorage } from '../flow/idempotency';
 import { initialState } from '../flow/initial-state';
 import { directionOf, loadCatalog, negotiateLocale } from '../strings';
 import { type AppLanguage, drawApp, ENGLISH } from './draw-app';
@@ -27,6 +28,11 @@ export function drawPhoneStepEarly(root: Root): EarlyPhoneStep {
   let opened = false;
   const draw = (language: AppLanguage) => drawApp(root, { controller: early, backdrop: false, language, appearance: {}, mayFocus: false });
   draw(ENGLISH);
+  // Opening sessionStorage is a synchronous round trip to the browser: a preloaded frame makes it
+  // while it waits, so start does not. Idle time only (an engine without idle callbacks opens it
+  // at start, as a cold frame does).
+  const storage = browserStorage();
+  window.requestIdleCallback?.(() => storage.open());
   const likely = negotiateLocale(undefined, navigator.languages);
   if (likely !== 'en') {
     loadCatalog(likely).then(
@@ -42,7 +48,7 @@ export function drawPhoneStepEarly(root: Root): EarlyPhoneStep {
   return {
     start(options) {
       opened = true;
-      const started = startCheckout(root, options, { phoneDrawn: true });
+      const started = startCheckout(root, options, { phoneDrawn: true, storage });
       live = started.controller;
       return started;
     },

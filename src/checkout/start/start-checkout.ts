@@ -7,7 +7,7 @@ import { reportTo } from '../bridge/report';
 import { createFlowController, type FlowController } from '../flow/controller';
 import type { EffectDeps } from '../flow/effects';
 import { flowTokenStore } from '../flow/flow-token-store';
-import { browserStorage, idempotencyKeys } from '../flow/idempotency';
+import { type BrowserStorage, browserStorage, idempotencyKeys } from '../flow/idempotency';
 import { initialState } from '../flow/initial-state';
 import type { Session } from '../flow/types';
 import { type Catalog, catalogNow, directionOf, loadCatalog, negotiateLocale } from '../strings';
@@ -36,6 +36,8 @@ export interface CheckoutOptions {
 export interface StartOptions {
   /** The phone step is already on screen, drawn before the token came. */
   phoneDrawn: boolean;
+  /** The frame's storage, when it was made (and perhaps opened) before the token came. */
+  storage?: BrowserStorage;
 }
 
 /**
@@ -65,7 +67,7 @@ export interface StartedCheckout {
  * English (a catalog arriving later does not change the language under the customer's fingers),
  * with nothing said to the customer.
  */
-export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn }: StartOptions): StartedCheckout {
+export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn, storage = browserStorage() }: StartOptions): StartedCheckout {
   document.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   const stopKeepingFocus = keepFirstFocus(document);
   const html = document.documentElement;
@@ -77,7 +79,7 @@ export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn
   const held = strings ? null : holdLink(options.link);
   const link = held?.link ?? options.link;
   const controller = createFlowController(
-    flowDeps(options),
+    flowDeps(options, storage),
     reportTo(link, { locale, session: (session) => options.onSession?.(session) }),
     initialState({ askBeforeClose: options.confirmClose, phoneBeforeStart: true }),
   );
@@ -123,8 +125,7 @@ export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn
   return { controller, dispose };
 }
 
-function flowDeps(options: CheckoutOptions): EffectDeps {
-  const storage = browserStorage();
+function flowDeps(options: CheckoutOptions, storage: BrowserStorage): EffectDeps {
   return {
     api: createFlowApi({ origin: window.location.origin }),
     secret: options.secret,

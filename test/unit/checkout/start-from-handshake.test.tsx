@@ -77,6 +77,44 @@ describe('early phone step', { timeout: 30_000 }, () => {
     expect(fetch.mock.calls[0]![0]).toMatch(/\/start$/);
   });
 
+  it('given idle time before the token, then sessionStorage is opened in it, and start reads the kept flow token without opening it again', async () => {
+    const { link, fetch } = setup();
+    // Held until the test runs them (the country list waits for idle time too).
+    const idle: Array<() => void> = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    sessionStorage.clear();
+    const opened = vi.spyOn(window, 'sessionStorage', 'get');
+    let early!: EarlyPhoneStep;
+    act(() => {
+      early = drawPhoneStepEarly(root!);
+    });
+    expect(opened).not.toHaveBeenCalled();
+    for (const callback of idle.splice(0)) callback();
+    expect(opened).toHaveBeenCalledTimes(1);
+    started.push(early.start(options(link)));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(opened).toHaveBeenCalledTimes(1);
+  });
+
+  it('given no idle callbacks (WebKit), then sessionStorage is first opened by start, after the field has focus', async () => {
+    const { link } = setup();
+    vi.stubGlobal('requestIdleCallback', undefined);
+    const opened = vi.spyOn(window, 'sessionStorage', 'get');
+    let early!: EarlyPhoneStep;
+    act(() => {
+      early = drawPhoneStepEarly(root!);
+    });
+    let focusedWhenOpened: boolean | null = null;
+    opened.mockImplementation(function (this: Window) {
+      focusedWhenOpened ??= document.activeElement === screen.getByLabelText('Phone number');
+      opened.mockRestore();
+      return window.sessionStorage;
+    });
+    started.push(early.start(options(link)));
+    expect(focusedWhenOpened).toBe(true);
+  });
+
   it('given a number submitted before start answered, when start answers, then the code is sent and the ready event follows', async () => {
     const { sent, link, fetch, answerStart } = setup();
     let early!: EarlyPhoneStep;
