@@ -159,9 +159,11 @@ export function openAttempt(token: string, latest: () => OpenOptions, attempt: A
       secret = app.secret;
       reach = (connect) => {
         frame = (!into && takeWarmFrame(app.base)) || createFrame(app.base, into);
-        frame.show(handle.close);
+        // A warm frame has its port: the token goes first, so the app starts while this page
+        // draws the overlay (each in its own process).
         frame.onPort = connect;
         if (frame.port) connect(frame.port);
+        frame.show(handle.close);
       };
     }
   } catch (error) {

@@ -46,6 +46,25 @@ describe('preload()', () => {
     expect(onSuccess).toHaveBeenCalledTimes(1);
   });
 
+  it('given a warm frame, then open() sends the token before it shows the overlay (the app starts while the page draws)', async () => {
+    preload(BASE);
+    const app = FakeCheckoutFrame.current();
+    app.hello();
+    await flush();
+    const layer = app.iframe.parentElement as HTMLElement;
+    const whenSent: string[] = [];
+    const post = MessagePort.prototype.postMessage;
+    vi.spyOn(MessagePort.prototype, 'postMessage').mockImplementation(function (this: MessagePort, ...args: Parameters<MessagePort['postMessage']>) {
+      if ((args[0] as { type?: string }).type === 'init') whenSent.push(layer.style.opacity);
+      return post.apply(this, args);
+    });
+    const handle = open(token());
+    expect(whenSent).toEqual(['0']);
+    expect(layer.style.opacity).toBe('1');
+    handle.close();
+    await handle.result;
+  });
+
   it('given a checkout ended, then a fresh hidden frame is warmed for the next one (a used frame is never reused)', async () => {
     preload(BASE);
     const first = FakeCheckoutFrame.current();
