@@ -49,7 +49,10 @@ export const CATALOG_WAIT_MS = 2_000;
 
 export interface StartedCheckout {
   controller: FlowController;
-  /** Stop what start-up left running (the first-focus keeper). Safe to call more than once. */
+  /**
+   * Stop what start-up left running (the first-focus keeper, a start not yet sent). Safe to call
+   * more than once.
+   */
   dispose(): void;
 }
 
@@ -87,7 +90,9 @@ export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn
   const unsubscribe = controller.subscribe(() => {
     if (controller.getState().outcome) dispose();
   });
+  let startLater: ReturnType<typeof setTimeout> | undefined;
   function dispose(): void {
+    clearTimeout(startLater);
     stopKeepingFocus();
     unsubscribe();
   }
@@ -103,7 +108,7 @@ export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn
     // Nothing drawn yet: the step and its focused field first; /start (the storage it reads, the
     // request) and `ready` in the next task, so a key pressed at once is taken before them.
     draw({ locale, strings, requested: options.locale });
-    setTimeout(start, 0);
+    startLater = setTimeout(start, 0);
   } else if (strings) {
     start();
     setTimeout(() => draw({ locale, strings, requested: options.locale }), 0);

@@ -193,6 +193,16 @@ describe('starting from the bridge', { timeout: 30_000 }, () => {
     expect(phoneField()).toHaveFocus();
   });
 
+  it('given the handshake complete at start and the checkout disposed in the same task, then neither ready nor /start goes out', async () => {
+    const { sent, link, fetch } = setup();
+    const { bridge } = bridgeOf(link, { settled: true, connected: true });
+    startOn(bridge);
+    act(() => started.pop()!.dispose());
+    await nextTask();
+    expect(sent).toEqual([]);
+    expect(startRequests(fetch)).toBe(0);
+  });
+
   it('given connected and the token right behind, then nothing is drawn until it comes, and then once, focused', async () => {
     const { sent, link, fetch } = setup();
     const { bridge, giveToken } = bridgeOf(link, { settled: false, connected: true });
