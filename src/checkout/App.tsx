@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { Prefill } from '../contract';
 import type { FlowController } from './flow/controller';
 import { isPaying } from './flow/status';
@@ -8,10 +8,9 @@ import { FailureStep } from './steps/end/FailureStep';
 import { LoadingStep } from './steps/end/LoadingStep';
 import { LazyLaterScreen, prefetchLater } from './steps/load-later';
 import { LazyStripePayment, prefetchStripe } from './steps/payment/load-processor';
-import type { ProcessorProps, ProcessorView } from './steps/payment/processor';
+import type { ProcessorView } from './steps/payment/processor';
 import { PhoneStep } from './steps/phone/PhoneStep';
 import { isTestMode } from './steps/test-mode';
-import { useStrings } from './strings';
 import { Shell } from './ui/Shell';
 
 export interface AppProps {
@@ -24,15 +23,6 @@ export interface AppProps {
   prefill?: Prefill | undefined;
   /** Replace the Stripe implementation (tests pass one built on a fake Stripe object). */
   stripeProcessor?: ProcessorView;
-}
-
-function StripeProcessor(props: ProcessorProps) {
-  const strings = useStrings();
-  return (
-    <Suspense fallback={<p className="lava-hint">{strings.payment.loadingProcessor}</p>}>
-      <LazyStripePayment {...props} />
-    </Suspense>
-  );
 }
 
 export function App({ controller, backdrop, onResize, language, prefill, stripeProcessor }: AppProps) {
@@ -61,7 +51,7 @@ export function App({ controller, backdrop, onResize, language, prefill, stripeP
         dispatch={dispatch}
         language={language}
         prefill={prefill}
-        processor={stripe ? (stripeProcessor ?? StripeProcessor) : undefined}
+        processor={stripe ? (stripeProcessor ?? LazyStripePayment) : undefined}
       />
     </Shell>
   );
@@ -91,10 +81,6 @@ function Screen({
     case 'failure':
       return <FailureStep state={state} dispatch={dispatch} />;
     default:
-      return (
-        <Suspense fallback={<LoadingStep />}>
-          <LazyLaterScreen state={state} dispatch={dispatch} processor={processor} prefill={prefill} />
-        </Suspense>
-      );
+      return <LazyLaterScreen state={state} dispatch={dispatch} processor={processor} prefill={prefill} />;
   }
 }
