@@ -3,6 +3,21 @@ import { Component, type ComponentType, lazy, type ReactNode, Suspense } from 'r
 /** A chunk that did not load (a dropped connection, a server error), told apart from a bug in it. */
 class ChunkLoadError extends Error {}
 
+/**
+ * `load` once, shared by every caller (a prefetch and the part itself), until it fails: the next
+ * call then loads again, so a prefetch that failed does not fail the part's own load.
+ */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  return () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = null;
+      throw error;
+    });
+    return loading;
+  };
+}
+
 export interface RetryableLazyViews {
   /** Shown while the chunk loads. */
   Loading: ComponentType;

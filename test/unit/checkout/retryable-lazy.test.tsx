@@ -41,7 +41,7 @@ class Outer extends Component<{ children: ReactNode }, { error: string | null }>
 describe('a part loaded from its own chunk', () => {
   it('given its chunk fails to load, then Failed is shown, and Try again loads it anew with what is around it kept', async () => {
     const load = vi.fn().mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module')).mockResolvedValue(Greeting);
-    const Part = retryableLazy(load, { Loading, Failed });
+    const Part = retryableLazy<{ name: string }>(load, { Loading, Failed });
     const user = userEvent.setup();
     render(
       <Around>
@@ -62,7 +62,7 @@ describe('a part loaded from its own chunk', () => {
   it('given it fails again, then Failed stays, and a later try still loads it', async () => {
     const offline = () => Promise.reject(new TypeError('offline'));
     const load = vi.fn().mockImplementationOnce(offline).mockImplementationOnce(offline).mockResolvedValue(Greeting);
-    const Part = retryableLazy(load, { Loading, Failed });
+    const Part = retryableLazy<{ name: string }>(load, { Loading, Failed });
     const user = userEvent.setup();
     render(<Part name="Bo" />);
     await user.click(await screen.findByRole('button', { name: 'Try again' }));
