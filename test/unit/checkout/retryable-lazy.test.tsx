@@ -28,6 +28,11 @@ function Around({ children }: { children: ReactNode }) {
   );
 }
 
+/** A part with a bug: it throws as it draws. */
+function Broken(): never {
+  throw new Error('a bug in the part');
+}
+
 class Outer extends Component<{ children: ReactNode }, { error: string | null }> {
   override state = { error: null as string | null };
   static getDerivedStateFromError(error: Error) {
@@ -73,9 +78,6 @@ describe('a part loaded from its own chunk', () => {
 
   it('given the loaded part throws as it draws, then that is not a load failure: it goes up, with no Try again', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const Broken = () => {
-      throw new Error('a bug in the part');
-    };
     const Part = retryableLazy(() => Promise.resolve(Broken), { Loading, Failed });
     render(
       <Outer>
