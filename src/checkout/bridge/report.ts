@@ -3,8 +3,8 @@ import type { Locale } from '../strings/locales';
 import type { HostLink } from './host-link';
 
 export interface ReportOptions extends Partial<Pick<FlowObserver, 'session'>> {
-  /** The locale the checkout shows, told to the merchant with the ready event. */
-  locale?: Locale;
+  /** The locale the checkout shows as the ready event goes out, told to the merchant with it. */
+  locale?: () => Locale;
 }
 
 /** Turn what the flow reports into messages for the host. */
@@ -13,7 +13,7 @@ export function reportTo(link: HostLink, extra: ReportOptions = {}): FlowObserve
     // The ready message tells the host to show the frame; the ready event (for the merchant's
     // onEvent) names the step start placed the session at, later when the phone step is up first.
     firstScreenDrawn: (step) => link.send({ type: 'ready', step }),
-    sessionStartedAt: (step) => link.send({ type: 'event', event: extra.locale ? { type: 'ready', step, locale: extra.locale } : { type: 'ready', step } }),
+    sessionStartedAt: (step) => link.send({ type: 'event', event: extra.locale ? { type: 'ready', step, locale: extra.locale() } : { type: 'ready', step } }),
     event: (event) => link.send({ type: 'event', event }),
     lock: () => link.send({ type: 'lock' }),
     unlock: () => link.send({ type: 'unlock' }),

@@ -81,9 +81,11 @@ export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn
   const catalog = strings ? null : loadCatalog(locale).catch(() => null);
   const held = strings ? null : holdLink(options.link);
   const link = held?.link ?? options.link;
+  // The language the ready event names: English once a catalog that did not come gave way to it.
+  let shownLocale = locale;
   const controller = createFlowController(
     flowDeps(options, storage),
-    reportTo(link, { locale, session: (session) => options.onSession?.(session) }),
+    reportTo(link, { locale: () => shownLocale, session: (session) => options.onSession?.(session) }),
     initialState({ askBeforeClose: options.confirmClose, phoneBeforeStart: true }),
   );
   // Once the flow has ended there is no field left to give focus to.
@@ -120,9 +122,10 @@ export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn
       shown = true;
       clearTimeout(giveUp);
       const language = loaded ? { locale, strings: loaded, requested: options.locale } : { ...ENGLISH, requested: options.locale };
+      shownLocale = language.locale;
       draw(language);
-      // The ready event names the language on screen: English when the catalog did not come.
-      held?.release((m) => (m.type === 'event' && m.event.type === 'ready' ? { ...m, event: { ...m.event, locale: language.locale } } : m));
+      // A ready event that waited here was made before the language on screen was known.
+      held?.release((m) => (m.type === 'event' && m.event.type === 'ready' ? { ...m, event: { ...m.event, locale: shownLocale } } : m));
     };
     const giveUp = setTimeout(show, CATALOG_WAIT_MS, null);
     void catalog?.then(show);

@@ -39,12 +39,24 @@ afterEach(async () => {
 
 const title = () => screen.getByRole('heading').textContent;
 
-/** A preloaded frame: the phone step drawn early in English, then init comes with `locale`. */
-function preloadedThenOpened(locale: string) {
+/**
+ * A preloaded frame: the phone step drawn early in English, then init comes with `locale`. Start
+ * answers at once, or when the test calls `answerStart` (`startAnswers: 'later'`).
+ */
+function preloadedThenOpened(locale: string, { startAnswers = 'at once' }: { startAnswers?: 'at once' | 'later' } = {}) {
   const container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
-  vi.stubGlobal('fetch', vi.fn(async () => Response.json(startResponse())));
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  if (startAnswers === 'at once') answer();
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => {
+      await answered;
+      return Response.json(startResponse());
+    }),
+  );
   // What went to the host, with the title on screen as each message left.
   const sent: Array<{ message: AppMessage; title: string | null; at: number }> = [];
   const link: HostLink = { send: (message) => sent.push({ message, title: title(), at: Date.now() }), onCloseRequest: () => {} };
@@ -58,7 +70,7 @@ function preloadedThenOpened(locale: string) {
     started.push(early.start({ secret: 'sec_abcdefghijklmnop', parentOrigin: 'http://localhost:5173', link, embed: 'overlay', appearance: {}, backdrop: false, locale }));
   });
   const ready = () => sent.find((entry) => entry.message.type === 'ready');
-  return { sent, ready, openedAt };
+  return { sent, ready, openedAt, answerStart: () => act(async () => answer()) };
 }
 
 /** The ready event (the merchant's onEvent), which names the language on screen. */
@@ -97,6 +109,16 @@ describe('a preloaded frame opened in another language', { timeout: 30_000 }, ()
     expect(ready()).toMatchObject({ title: ENGLISH_TITLE });
     expect(ready()!.at - openedAt).toBeLessThan(CATALOG_WAIT_MS);
     expect(document.documentElement.lang).toBe('en');
+    await waitFor(() => readyEvent(sent), 1_000);
+    expect(readyEvent(sent)).toEqual({ type: 'ready', step: 'phone', locale: 'en' });
+  });
+
+  it('given a catalog that fails to load before start answers, then the ready event that follows names English, the language on screen', async () => {
+    const { sent, ready, answerStart } = preloadedThenOpened('fr', { startAnswers: 'later' });
+    await waitFor(ready, 1_000);
+    expect(ready()).toMatchObject({ title: ENGLISH_TITLE });
+    expect(readyEvent(sent)).toBeUndefined();
+    await answerStart();
     await waitFor(() => readyEvent(sent), 1_000);
     expect(readyEvent(sent)).toEqual({ type: 'ready', step: 'phone', locale: 'en' });
   });
