@@ -12,6 +12,8 @@ export interface EffectDeps {
   keys: (checkoutSessionId: string) => IdempotencyKeys;
   /** Where the verified flow token is kept for a reload; absent (the legacy path), nothing resumes. */
   tokens?: FlowTokenStore;
+  /** What start's read of the kept token and its request wait for, when the task that starts the flow has more urgent work. */
+  beforeStart?: () => Promise<void>;
 }
 
 /** Perform one command and describe its answer as an event. Never throws. */
@@ -22,6 +24,7 @@ export async function runCommand(command: IssuedCommand, state: FlowState, deps:
   try {
     switch (command.kind) {
       case 'start': {
+        if (deps.beforeStart) await deps.beforeStart();
         const kept = deps.tokens?.read(deps.secret);
         const body = { secret: deps.secret, parent_origin: deps.parentOrigin, ...(kept ? { flow_token: kept } : {}) };
         const response = await deps.api.start(body, proofOptions(deps));

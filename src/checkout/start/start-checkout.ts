@@ -58,8 +58,9 @@ export interface StartedCheckout {
 
 /**
  * Wire the flow to the API and the host, and start it. Over the phone step already drawn, the
- * field takes focus first, then `ready` and /start go out, then the app re-renders with the
- * host's appearance and strings in a task of its own, so the field takes typing right away.
+ * field takes focus first and `ready` goes out; /start (its storage read, the request) follows in
+ * the next task, then the app re-renders with the host's appearance and strings in a task of its
+ * own, so the field takes typing right away.
  * With nothing drawn yet, the one render happens at once and its step takes focus; `ready` and
  * /start follow in the next task.
  *
@@ -83,8 +84,15 @@ export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn
   const link = held?.link ?? options.link;
   // The language the ready event names: English once a catalog that did not come gave way to it.
   let shownLocale = locale;
+  let startLater: ReturnType<typeof setTimeout> | undefined;
+  // Over the phone step already drawn, this task gave the field focus: `ready` goes out in it, start's
+  // request in the next one, so a key pressed at once is taken first. Disposed before then, none goes.
+  const nextTask = () =>
+    new Promise<void>((resolve) => {
+      startLater = setTimeout(resolve, 0);
+    });
   const controller = createFlowController(
-    flowDeps(options, storage),
+    { ...flowDeps(options, storage), ...(phoneDrawn ? { beforeStart: nextTask } : {}) },
     reportTo(link, { locale: () => shownLocale, session: (session) => options.onSession?.(session) }),
     initialState({ askBeforeClose: options.confirmClose, phoneBeforeStart: true }),
   );
@@ -92,7 +100,6 @@ export function startCheckout(root: Root, options: CheckoutOptions, { phoneDrawn
   const unsubscribe = controller.subscribe(() => {
     if (controller.getState().outcome) dispose();
   });
-  let startLater: ReturnType<typeof setTimeout> | undefined;
   function dispose(): void {
     clearTimeout(startLater);
     stopKeepingFocus();

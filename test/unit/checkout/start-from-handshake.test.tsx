@@ -43,6 +43,9 @@ function setup() {
   return { outside, sent, link, fetch, answerStart: () => answerStart(Response.json(startResponse())) };
 }
 
+/** Run the tasks queued so far (a deferred start or request, a deferred re-render). */
+const nextTask = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+
 const options = (link: HostLink) => ({
   secret: 'sec_abcdefghijklmnop',
   parentOrigin: 'http://localhost:5173',
@@ -64,7 +67,7 @@ describe('early phone step', { timeout: 30_000 }, () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('when the token comes, then ready goes out and the phone field has focus before start answers', async () => {
+  it('when the token comes, then the phone field has focus and ready goes out at once, and /start in the next task', async () => {
     const { sent, link, fetch } = setup();
     let early!: EarlyPhoneStep;
     act(() => {
@@ -73,8 +76,23 @@ describe('early phone step', { timeout: 30_000 }, () => {
     started.push(early.start(options(link)));
     expect(screen.getByLabelText('Phone number')).toHaveFocus();
     expect(sent).toEqual([{ type: 'ready', step: 'phone' }]);
+    // A key pressed now is taken before the request is made.
+    expect(fetch).not.toHaveBeenCalled();
+    await nextTask();
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(fetch.mock.calls[0]![0]).toMatch(/\/start$/);
+  });
+
+  it('when the token comes and the checkout is disposed in the same task, then no /start goes out', async () => {
+    const { link, fetch } = setup();
+    let early!: EarlyPhoneStep;
+    act(() => {
+      early = drawPhoneStepEarly(root!);
+    });
+    early.start(options(link)).dispose();
+    await nextTask();
+    await nextTask();
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   it('given idle time before the token, then sessionStorage is opened in it, and start reads the kept flow token without opening it again', async () => {
@@ -93,12 +111,13 @@ describe('early phone step', { timeout: 30_000 }, () => {
     for (const callback of idle.splice(0)) callback();
     expect(opened).toHaveBeenCalledTimes(1);
     started.push(early.start(options(link)));
+    await nextTask();
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(opened).toHaveBeenCalledTimes(1);
   });
 
-  it('given no idle callbacks (WebKit), then sessionStorage is first opened by start, after the field has focus', async () => {
-    const { link } = setup();
+  it('given no idle callbacks (WebKit), then sessionStorage is first opened by start, in the task after the field took focus', async () => {
+    const { link, fetch } = setup();
     vi.stubGlobal('requestIdleCallback', undefined);
     const opened = vi.spyOn(window, 'sessionStorage', 'get');
     let early!: EarlyPhoneStep;
@@ -112,7 +131,10 @@ describe('early phone step', { timeout: 30_000 }, () => {
       return window.sessionStorage;
     });
     started.push(early.start(options(link)));
+    expect(focusedWhenOpened).toBeNull();
+    await nextTask();
     expect(focusedWhenOpened).toBe(true);
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 
   it('given a number submitted before start answered, when start answers, then the code is sent and the ready event follows', async () => {
@@ -150,6 +172,7 @@ describe('first focus kept until the flow ends', { timeout: 30_000 }, () => {
     });
     const checkout = early.start(options(link));
     started.push(checkout);
+    await nextTask();
     await act(async () => answerStart());
     await waitFor(() => expect(checkout.controller.getState().session).not.toBeNull());
     act(() => checkout.controller.dispatch({ type: 'CLOSE', byHost: true }));
@@ -175,8 +198,6 @@ describe('starting from the bridge', { timeout: 30_000 }, () => {
       started.push(startFromHandshake(root!, bridge, withToken));
     });
 
-  /** Run the tasks queued so far (a deferred start, a deferred re-render). */
-  const nextTask = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
   const startRequests = (fetch: ReturnType<typeof setup>['fetch']) => fetch.mock.calls.filter(([url]) => url.endsWith('/start')).length;
 
   it('given the handshake complete at start, then the phone step is drawn focused at once, and ready and /start follow in the next task', async () => {
