@@ -41,6 +41,8 @@ describe('the first script inside the page', { timeout: 60_000 }, () => {
     const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/)?.[1] ?? '';
     expect(inline).toContain(`Object.defineProperty(window,"${SHARED_EXPORTS}",{value:Object.freeze({`);
     expect(inline).not.toMatch(/\bexport\s*\{/);
+    // Its first line asks Chromium to compile all of it as it loads (a preloaded frame's token then runs compiled code).
+    expect(inline.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
     // The lazy chunk is asked for by its path on the site, not relative to the page's URL.
     const lazy = assets.find((name) => /^lazy-.*\.js$/.test(name));
     expect(lazy).toBeDefined();
